@@ -1,0 +1,49 @@
+# publisher: two commands on a fresh Debian machine (as root, or with sudo).
+#
+#   make publish   install what is missing, then build every guide in every
+#                  shipped language into output/
+#   make test      install what is missing, then run the whole test suite
+#
+# Setup installs missing Debian packages (speech engine, fonts, PDF and audio
+# tools), creates .venv and installs the project with pinned dependencies.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+# espeak-ng: the speech engine pyttsx3 drives; libpango/libharfbuzz-subset0:
+# WeasyPrint's text layout and fast font subsetting; fonts-noto-core: fonts for
+# scripts Atkinson Hyperlegible lacks (Arabic...); gettext: msgfmt;
+# poppler-utils and ffmpeg: the tests look at PDFs and decode and meter MP3s.
+DEBIAN_PACKAGES := python3 python3-venv espeak-ng libespeak-ng1 libpango-1.0-0 \
+	libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext poppler-utils ffmpeg
+
+.PHONY: publish test setup system-packages clean
+
+publish: setup
+	$(BIN)/publisher build
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: system-packages $(VENV)/.installed
+
+system-packages:
+	@missing=$$(for package in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed' || echo $$package; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:" $$missing; \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
+	touch $@
+
+clean:
+	rm -rf output .cache
