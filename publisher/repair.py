@@ -1,0 +1,79 @@
+"""Mend paragraphs that a stray line break split in two, sometimes mid-word.
+
+Source texts copied from web pages or PDFs often carry blank lines in the
+middle of a paragraph ("a process known a" / "s excitotoxicity"). A piece of
+text that does not end a sentence continues in the next piece. Whether the
+two pieces meet inside a word or between words is decided by a word list
+(wordfreq): the joined word must be a known word, and more likely as one word
+than as the two pieces side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import available_languages, zipf_frequency
+
+# A paragraph may end after one of these (closing quotes and brackets too).
+PARAGRAPH_END = tuple('.!?:;…"”’»)]')
+# wordfreq's Zipf scale: log10 of frequency per billion words. Below this a
+# string is not taken as a word (riluzole, a rare but real word, scores 1.2).
+KNOWN_WORD_ZIPF = 1.0
+
+_LAST_WORD = re.compile(r"(\w+)(-?)$")
+_FIRST_WORD = re.compile(r"^(\w+)")
+
+
+def ends_paragraph(text: str) -> bool:
+    """True if `text` may end a paragraph (it ends a sentence)."""
+    return text.rstrip().endswith(PARAGRAPH_END)
+
+
+def join_pieces(left: str, right: str, lang: str) -> str:
+    """Join two pieces of one paragraph, closing a word split between them.
+
+    A line-end hyphen ("neuro-" / "degenerative") is dropped when the joined
+    word is known, and kept as a real hyphen otherwise.
+    """
+    left, right = left.rstrip(), right.lstrip()
+    tail_match, head_match = _LAST_WORD.search(left), _FIRST_WORD.match(right)
+    if tail_match and head_match:
+        head, hyphen = tail_match.group(1), tail_match.group(2)
+        tail = head_match.group(1)
+        if is_split_word(head, tail, lang):
+            return left[: tail_match.start()] + head + right
+        if hyphen:
+            return left + right
+    return f"{left} {right}"
+
+
+def is_split_word(head: str, tail: str, lang: str) -> bool:
+    """Is `head` + `tail` one word cut in two, rather than two words?"""
+    if not tail[:1].islower() or _wordfreq_lang(lang) is None:
+        return False
+    code = _wordfreq_lang(lang)
+    whole = zipf_frequency(head + tail, code)
+    if whole < KNOWN_WORD_ZIPF:
+        return False
+    # Compare P(whole word) with P(head) * P(tail) on the Zipf (log) scale.
+    return whole > zipf_frequency(head, code) + zipf_frequency(tail, code) - 9
+
+
+def merge_broken(pieces: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+    """Merge (line, text) pieces into paragraphs: a piece that does not end a
+    sentence continues in the next one. Each paragraph keeps its first line."""
+    paragraphs: list[tuple[int, str]] = []
+    for line, text in pieces:
+        if paragraphs and not ends_paragraph(paragraphs[-1][1]):
+            first_line, start = paragraphs[-1]
+            paragraphs[-1] = (first_line, join_pieces(start, text, lang))
+        else:
+            paragraphs.append((line, text))
+    return paragraphs
+
+
+@lru_cache(maxsize=None)
+def _wordfreq_lang(lang: str) -> str | None:
+    code = lang.replace("-", "_").split("_")[0].lower()
+    return code if code in available_languages() else None

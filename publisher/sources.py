@@ -1,0 +1,222 @@
+"""Load the guides in `sources/` into `SourceGuide`s.
+
+Two shapes are accepted:
+
+* plain text (`.txt`): the first line is the title, then paragraphs, one per
+  line or wrapped over several lines;
+* Markdown (`.md`): optional front matter (`title`, `language`) between
+  `---` lines, a `# Title` if the front matter has none, `##` headings,
+  paragraphs and lists.
+
+A guide's slug is its file's stem. Paragraphs broken by stray blank lines are
+repaired (see `repair`). Anything malformed raises `PublisherError` naming
+the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from markdown_it import MarkdownIt
+
+from .errors import PublisherError
+from .model import SourceBlock, SourceGuide
+from .repair import merge_broken
+
+SOURCE_SUFFIXES = (".txt", ".md")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+FRONT_MATTER_KEYS = {"title", "language"}
+DEFAULT_LANGUAGE = "en"
+
+
+def discover(sources_dir: Path) -> list[Path]:
+    """The guide files in `sources_dir`, sorted by slug; hidden files are ignored."""
+    found: dict[str, Path] = {}
+    for path in sorted(sources_dir.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix not in SOURCE_SUFFIXES:
+            raise PublisherError(f"not a guide: use .txt or .md (got '{path.suffix or path.name}')", path)
+        if path.stem in found:
+            raise PublisherError(f"two sources for guide '{path.stem}' ({found[path.stem].name} and {path.name})",
+                                 path)
+        found[path.stem] = path
+    return [found[slug] for slug in sorted(found)]
+
+
+def load_source(path: Path) -> SourceGuide:
+    """Read one guide file into a SourceGuide, repairing broken paragraphs."""
+    slug = path.stem
+    if not SLUG.match(slug):
+        raise PublisherError(f"file name '{path.name}' is not a slug: use lowercase letters, digits and "
+                             f"hyphens, e.g. '{_suggest_slug(slug)}{path.suffix}'", path)
+    text = _read_text(path)
+    if path.suffix == ".md":
+        return _load_markdown(path, slug, text)
+    return _load_plain_text(path, slug, text)
+
+
+def _read_text(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PublisherError(f"not UTF-8 text (byte 0x{data[error.start]:02X}); save the file as UTF-8",
+                             path, line) from None
+    if "\x00" in text:
+        raise PublisherError("binary data, not text", path, text[: text.index("\x00")].count("\n") + 1)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- plain text -------------------------------------------------------------
+
+
+def _load_plain_text(path: Path, slug: str, text: str) -> SourceGuide:
+    lines = [(number, _clean(line)) for number, line in enumerate(text.split("\n"), start=1)]
+    lines = [(number, line) for number, line in lines if line]
+    if not lines:
+        raise PublisherError("empty guide: the first line must be the title, then paragraphs", path, 1)
+    (title_line, title), body = lines[0], lines[1:]
+    if not body:
+        raise PublisherError("the guide has a title but no text", path, title_line)
+    paragraphs = merge_broken(body, DEFAULT_LANGUAGE)
+    blocks = tuple(SourceBlock("paragraph", line, text=paragraph) for line, paragraph in paragraphs)
+    return SourceGuide(slug=slug, path=path, title=title, lang=DEFAULT_LANGUAGE, blocks=blocks)
+
+
+# --- Markdown -----------------------------------------------------------------
+
+
+def _load_markdown(path: Path, slug: str, text: str) -> SourceGuide:
+    meta, body, offset = _split_front_matter(path, text)
+    lang = _language(path, meta.get("language", DEFAULT_LANGUAGE))
+    heading_title, blocks = _markdown_blocks(path, body, offset)
+    title = _clean(str(meta.get("title") or "")) or heading_title
+    if not title:
+        raise PublisherError("no title: add 'title:' front matter or start with a '# Title' line",
+                             path, offset + 1)
+    if heading_title and heading_title != title:
+        blocks.insert(0, SourceBlock("heading", offset + 1, text=heading_title))
+    blocks = _repair_paragraph_runs(blocks, lang)
+    if not any(block.kind in ("paragraph", "list") for block in blocks):
+        raise PublisherError("the guide has a title but no text", path, offset + 1)
+    return SourceGuide(slug=slug, path=path, title=title, lang=lang, blocks=tuple(blocks))
+
+
+def _split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
+    """(front matter, Markdown body, number of lines before the body)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, text, 0
+    for end, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            break
+    else:
+        raise PublisherError("front matter is not closed: add a '---' line after it", path, 1)
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        raise PublisherError(f"front matter: {problem}", path, (mark.line + 2) if mark else 2) from None
+    if not isinstance(meta, dict):
+        raise PublisherError("front matter must be 'key: value' lines (title, language)", path, 2)
+    unknown = sorted(set(meta) - FRONT_MATTER_KEYS)
+    if unknown:
+        key_line = next((n for n, l in enumerate(lines[1:end], start=2) if l.startswith(str(unknown[0]))), 2)
+        raise PublisherError(f"unknown front matter key '{unknown[0]}' (known: title, language)", path, key_line)
+    return meta, "\n".join(lines[end + 1:]), end + 1
+
+
+def _language(path: Path, value: object) -> str:
+    code = str(value).strip()
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        raise PublisherError(f"unknown language '{code}' in front matter (use a code like 'en' or 'es')",
+                             path, 1) from None
+    return code.replace("-", "_")
+
+
+_UNSUPPORTED = {
+    "fence": "code blocks", "code_block": "code blocks", "html_block": "HTML",
+    "table_open": "tables", "image": "images (describe the picture in words)",
+}
+
+
+def _markdown_blocks(path: Path, body: str, offset: int) -> tuple[str, list[SourceBlock]]:
+    """(the text of a leading '# Title' or "", the blocks after it)."""
+    tokens = MarkdownIt("commonmark").parse(body)
+    title = ""
+    blocks: list[SourceBlock] = []
+    list_depth = 0
+    items: list[str] = []
+    list_line = 0
+    for index, token in enumerate(tokens):
+        line = offset + (token.map[0] + 1 if token.map else 1)
+        if token.type in _UNSUPPORTED:
+            raise PublisherError(f"{_UNSUPPORTED[token.type]} are not supported in guides", path, line)
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            if list_depth == 0:
+                items, list_line = [], line
+            list_depth += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            if list_depth == 0 and items:
+                blocks.append(SourceBlock("list", list_line, items=tuple(items)))
+        elif token.type == "heading_open":
+            text = _inline_text(path, tokens[index + 1], line)
+            if token.tag == "h1" and not blocks and not title:
+                title = text
+            else:
+                blocks.append(SourceBlock("heading", line, text=text))
+        elif token.type == "paragraph_open":
+            text = _inline_text(path, tokens[index + 1], line)
+            if list_depth:
+                items.append(text)
+            elif text:
+                blocks.append(SourceBlock("paragraph", line, text=text))
+    return title, blocks
+
+
+def _inline_text(path: Path, inline, line: int) -> str:
+    parts = []
+    for child in inline.children or []:
+        if child.type in _UNSUPPORTED:
+            raise PublisherError(f"{_UNSUPPORTED[child.type]} are not supported in guides", path, line)
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return _clean("".join(parts))
+
+
+def _repair_paragraph_runs(blocks: list[SourceBlock], lang: str) -> list[SourceBlock]:
+    """Merge runs of consecutive paragraphs split by stray blank lines."""
+    repaired: list[SourceBlock] = []
+    run: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        repaired.extend(SourceBlock("paragraph", line, text=text) for line, text in merge_broken(run, lang))
+        run.clear()
+
+    for block in blocks:
+        if block.kind == "paragraph":
+            run.append((block.line, block.text))
+        else:
+            flush()
+            repaired.append(block)
+    flush()
+    return repaired
+
+
+def _suggest_slug(stem: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "guide"
