@@ -1,0 +1,168 @@
+"""Group a source guide's blocks into titled sections.
+
+A Markdown source with `##` headings keeps its own sections. A source without
+headings (the plain-text shape) is sectioned by topic: each paragraph is
+scored against the cue words of `locales/<lang>/topics.toml` and gathered
+under that topic's heading, a question a reader would ask ("What causes
+ALS?"). See the comments in topics.toml for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..datafiles import load_toml, require
+from ..errors import PublisherError
+from ..model import SourceBlock, SourceGuide
+from ..sentences import split_sentences
+
+# A paragraph's first sentence usually says what it is about: its cues count this many times.
+TOPIC_SENTENCE_WEIGHT = 3
+# A paragraph stays in the current section unless another topic scores clearly higher
+# (the current topic scores less than this share of the best), so a narrative is not cut up.
+STAY_RATIO = 0.6
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A kind of section and the cue words that recognise its paragraphs."""
+
+    id: str
+    heading: str
+    cues: tuple[re.Pattern, ...] = ()
+    weight: float = 1.0
+    summary: bool = False
+
+    def score(self, text: str) -> float:
+        return self.weight * sum(len(cue.findall(text)) for cue in self.cues)
+
+
+@dataclass(frozen=True)
+class TopicRules:
+    """The contents of one language's topics.toml."""
+
+    opening: Topic
+    opening_fallback: Topic
+    topics: tuple[Topic, ...]
+    fallback_subject: str
+
+
+@dataclass(frozen=True)
+class SectionDraft:
+    """A section before its text is rewritten: heading and source blocks."""
+
+    id: str
+    heading: str
+    blocks: tuple[SourceBlock, ...]
+
+
+def load_topics(path: Path) -> TopicRules:
+    """Read topics.toml into TopicRules."""
+    data = load_toml(path)
+
+    def topic(table: dict, where: str) -> Topic:
+        cues = tuple(_cue_pattern(cue) for cue in table.get("cues", []))
+        return Topic(id=require(table, "id", str, path, where), heading=require(table, "heading", str, path, where),
+                     cues=cues, weight=float(table.get("weight", 1.0)), summary=bool(table.get("summary", False)))
+
+    topics = tuple(topic(table, f"topic {n}") for n, table in enumerate(data.get("topic", []), start=1))
+    if not topics:
+        raise PublisherError("no [[topic]] tables", path)
+    return TopicRules(opening=topic(require(data, "opening", dict, path, "topics"), "[opening]"),
+                      opening_fallback=topic(require(data, "opening_fallback", dict, path, "topics"),
+                                             "[opening_fallback]"),
+                      topics=topics,
+                      fallback_subject=str(data.get("fallback_subject", "this condition")))
+
+
+def _cue_pattern(cue: str) -> re.Pattern:
+    stem = re.escape(cue.rstrip("*")).replace(r"\ ", r"\s+")
+    ending = r"\w*" if cue.endswith("*") else ""
+    return re.compile(rf"\b{stem}{ending}\b", re.IGNORECASE)
+
+
+_DEFINED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9-]{1,9})\)")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def find_subject(source: SourceGuide, fallback: str) -> str:
+    """The condition a guide is about: its first defined abbreviation ("ALS"),
+    else its most frequent acronym, else `fallback`."""
+    text = " ".join([source.title] + [block.text or " ".join(block.items) for block in source.blocks])
+    defined = _DEFINED_ABBREVIATION.search(text)
+    if defined:
+        return defined.group(1)
+    acronyms = Counter(_ACRONYM.findall(text))
+    if acronyms:
+        word, count = acronyms.most_common(1)[0]
+        if count >= 3:
+            return word
+    return fallback
+
+
+def draft_sections(source: SourceGuide, rules: TopicRules) -> list[SectionDraft]:
+    """The guide's sections: its own headings if it has any, else by topic."""
+    subject = find_subject(source, rules.fallback_subject)
+    if any(block.kind == "heading" for block in source.blocks):
+        return _sections_from_headings(source, rules, subject)
+    return _sections_by_topic(source, rules, subject)
+
+
+def _sections_from_headings(source: SourceGuide, rules: TopicRules, subject: str) -> list[SectionDraft]:
+    drafts: list[SectionDraft] = []
+    heading, blocks = None, []
+    for block in list(source.blocks) + [SourceBlock("heading", 0, text="")]:
+        if block.kind != "heading":
+            blocks.append(block)
+            continue
+        if blocks:
+            if heading is None:
+                heading = _opening_topic(blocks[0], rules).heading.format(subject=subject)
+            drafts.append(SectionDraft(_unique_id(slugify(heading), drafts), heading, tuple(blocks)))
+        heading, blocks = block.text, []
+    return drafts
+
+
+def _sections_by_topic(source: SourceGuide, rules: TopicRules, subject: str) -> list[SectionDraft]:
+    opening, *rest = source.blocks
+    current = _opening_topic(opening, rules)
+    groups: dict[Topic, list[SourceBlock]] = {current: [opening]}
+    for block in rest:
+        scores = {topic: _paragraph_score(topic, block, source.lang) for topic in rules.topics}
+        best = max(rules.topics, key=lambda topic: scores[topic])  # first listed wins a tie
+        if scores[best] > 0 and scores.get(current, 0) < STAY_RATIO * scores[best]:
+            current = best
+        groups.setdefault(current, []).append(block)
+    ordered = sorted(groups.items(), key=lambda item: item[0].summary)  # stable: summary last
+    return [SectionDraft(topic.id, topic.heading.format(subject=subject), tuple(blocks))
+            for topic, blocks in ordered]
+
+
+def _paragraph_score(topic: Topic, block: SourceBlock, lang: str) -> float:
+    """How strongly a paragraph is about `topic`; its first (topic) sentence counts extra."""
+    text = block.text or " ".join(block.items)
+    sentences = split_sentences(text, lang)
+    first = sentences[0] if sentences else ""
+    return topic.score(text) + (TOPIC_SENTENCE_WEIGHT - 1) * topic.score(first)
+
+
+def _opening_topic(block: SourceBlock, rules: TopicRules) -> Topic:
+    text = block.text or " ".join(block.items)
+    return rules.opening if rules.opening.score(text) > 0 else rules.opening_fallback
+
+
+def slugify(text: str) -> str:
+    """A short id for a heading: lowercase words joined by hyphens."""
+    words = re.findall(r"\w+", text.lower())
+    return "-".join(words[:6]) or "section"
+
+
+def _unique_id(candidate: str, drafts: list[SectionDraft]) -> str:
+    taken = {draft.id for draft in drafts}
+    suffix, unique = 2, candidate
+    while unique in taken:
+        unique, suffix = f"{candidate}-{suffix}", suffix + 1
+    return unique
