@@ -1,0 +1,1 @@
+"""Renderers: the accessible web page and the large-print PDF, from one template."""

@@ -1,0 +1,83 @@
+"""Render a Guide through the Jinja2 templates into an HTML page.
+
+The same template (`templates/guide.html.j2`) makes the web page (medium
+"screen", with `screen.css`) and the large-print document WeasyPrint prints
+(medium "print", with `large-print.css.j2`). Autoescape is on, so a source
+sentence or a translation can never inject markup.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .. import languages
+from ..model import Guide
+
+FONT_STACK = '"Atkinson Hyperlegible", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
+
+
+@dataclass(frozen=True)
+class PrintSize:
+    """Type sizes (points) of a large-print profile and its paper."""
+
+    body: int = 18
+    heading: int = 24
+    title: int = 30
+    paper: str = "A4"
+
+
+class PageRenderer:
+    """Renders guides through the project's templates, translating the
+    template's own words ("Contents", "Page 1 of 3") with `translations`."""
+
+    def __init__(self, templates: Path, translations: gettext.NullTranslations):
+        self.translations = translations
+        self.env = Environment(loader=FileSystemLoader(templates),
+                               autoescape=select_autoescape(["html", "html.j2"]),
+                               undefined=StrictUndefined, extensions=["jinja2.ext.i18n"])
+        self.env.install_gettext_translations(translations, newstyle=True)
+        self.env.filters["lang_tag"] = languages.lang_tag
+        self.env.filters["direction"] = languages.direction
+
+    def render(self, guide: Guide, medium: str, *, audio: str | None = None,
+               size: PrintSize = PrintSize()) -> str:
+        """The guide as an HTML document for `medium` "screen" (web page) or "print" (PDF)."""
+        page = {
+            "medium": medium,
+            "lang_tag": languages.lang_tag(guide.lang),
+            "direction": languages.direction(guide.lang),
+            "css": Markup(self._print_css(size) if medium == "print" else self._source("screen.css")),
+            "audio": audio,
+        }
+        return self.env.get_template("guide.html.j2").render(guide=guide, page=page)
+
+    def _print_css(self, size: PrintSize) -> str:
+        footer = _css_content(self.translations.gettext("Page {page} of {pages}"))
+        return self.env.get_template("large-print.css.j2").render(size=size, font_stack=FONT_STACK, footer=footer)
+
+    def _source(self, name: str) -> str:
+        return self.env.loader.get_source(self.env, name)[0]
+
+
+def _css_content(pattern: str) -> str:
+    """CSS `content` for a footer pattern: "Page {page} of {pages}" ->
+    "Page " counter(page) " of " counter(pages). Text is quoted safely."""
+    parts = []
+    for piece in re.split(r"(\{pages?\})", pattern):
+        if piece in ("{page}", "{pages}"):
+            parts.append(f"counter({piece[1:-1]})")
+        elif piece:
+            parts.append(css_string(piece))
+    return " ".join(parts) or '""'
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ")
+    return f'"{escaped}"'
