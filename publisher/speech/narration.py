@@ -1,0 +1,78 @@
+"""What the narrator says, in order: the guide as a script of chapters.
+
+The title opens the first chapter; then come the key points, each section
+(heading, then its sentences and list items) and the words to know, each its
+own chapter so a listener can skip by section. Every unit of the guide is one
+utterance, spoken in its own language (an untranslated fallback sentence is
+read by a voice of its language, not by the page's voice).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..defaults import LISTENING_RATE_WPM
+from ..model import Guide, Sentence
+
+
+@dataclass(frozen=True)
+class Pacing:
+    """Speaking rate and pauses, in words per minute and seconds."""
+
+    rate: int = LISTENING_RATE_WPM
+    after_sentence: float = 0.55
+    after_heading: float = 0.9
+    after_title: float = 1.2
+    between_chapters: float = 1.6
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One unit as spoken: its id and printed text, and the silence after it."""
+
+    unit_id: str
+    text: str
+    lang: str
+    pause_after: float
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A part of the narration a listener can skip to."""
+
+    id: str
+    title: str
+    utterances: tuple[Utterance, ...]
+
+
+def narration_script(guide: Guide, gettext: Callable[[str], str], pacing: Pacing) -> list[Chapter]:
+    """The guide as chapters of utterances (`gettext` translates "Key points" and the like)."""
+
+    def said(unit: Sentence, pause: float) -> Utterance:
+        return Utterance(unit.id, unit.text, unit.lang, pause)
+
+    def body(units: list[Sentence]) -> list[Utterance]:
+        spoken = [said(unit, pacing.after_sentence) for unit in units]
+        if spoken:
+            last = spoken[-1]
+            spoken[-1] = Utterance(last.unit_id, last.text, last.lang, pacing.between_chapters)
+        return spoken
+
+    chapters: list[Chapter] = []
+    if guide.summary:
+        heading = Sentence("key-points.heading", gettext("Key points"), guide.lang)
+        chapters.append(Chapter("key-points", heading.text,
+                                (said(heading, pacing.after_heading), *body(list(guide.summary)))))
+    for section in guide.sections:
+        chapters.append(Chapter(section.id, section.heading.text,
+                                (said(section.heading, pacing.after_heading), *body(list(section.units())))))
+    if guide.glossary:
+        heading = Sentence("words-to-know.heading", gettext("Words to know"), guide.lang)
+        entries = [Sentence(entry.term.id, f"{entry.term.text}: {entry.explanation.text}", entry.explanation.lang)
+                   for entry in guide.glossary]
+        chapters.append(Chapter("words-to-know", heading.text, (said(heading, pacing.after_heading), *body(entries))))
+    title = said(guide.title, pacing.after_title)
+    first = chapters[0]
+    chapters[0] = Chapter(first.id, first.title, (title, *first.utterances))
+    return chapters

@@ -1,0 +1,73 @@
+"""Which espeak-ng voice reads which language, and how fast.
+
+A language's `locales/<lang>/speech.toml` may name its voice and its
+`rate_factor` (see the English file for what it means); otherwise the
+installed voice whose language is exactly the guide's language is used (then
+one of its regional variants). A language with no voice is an error, never
+English audio read with another language's spelling.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..datafiles import load_toml
+from ..errors import PublisherError
+
+
+@dataclass(frozen=True)
+class Voice:
+    """An espeak-ng voice and the factor from listening rate to espeak-ng rate."""
+
+    id: str
+    rate_factor: float = 1.0
+
+    def engine_rate(self, listening_wpm: int) -> int:
+        """The espeak-ng rate setting that yields `listening_wpm` in the finished audio."""
+        return int(round(listening_wpm * self.rate_factor))
+
+
+def language_voice(lang: str, installed: list[dict], language_dir: Path) -> Voice:
+    """The voice that narrates `lang`, with its rate factor."""
+    settings_file = language_dir / "speech.toml"
+    settings = load_toml(settings_file) if settings_file.exists() else {}
+    factor = settings.get("rate_factor", 1.0)
+    if not isinstance(factor, (int, float)) or not 0.5 <= factor <= 3:
+        raise PublisherError("rate_factor must be a number between 0.5 and 3", settings_file)
+    return Voice(choose_voice(lang, installed, settings.get("voice"), settings_file), float(factor))
+
+
+def choose_voice(lang: str, installed: list[dict], wanted: str | None = None, where: Path | None = None) -> str:
+    """The voice id that narrates `lang`: `wanted` if given (it must be installed),
+    else the installed voice of that language."""
+    ids = {voice["id"] for voice in installed}
+    if wanted:
+        if wanted.lower() not in ids:
+            raise PublisherError(f"voice '{wanted}' is not installed (see `publisher voices`)", where)
+        return wanted.lower()
+    for voice in installed:
+        if _languages(voice) and _languages(voice)[0] == _norm(lang):
+            return voice["id"]
+    for voice in installed:
+        if any(code.split("-")[0] == _norm(lang).split("-")[0] for code in _languages(voice)):
+            return voice["id"]
+    raise PublisherError(f"no espeak-ng voice speaks '{lang}': install one or pick another language "
+                         f"(see `publisher voices`)")
+
+
+def voices_by_language(installed: list[dict]) -> dict[str, list[dict]]:
+    """Installed voices grouped by their primary language code."""
+    grouped: dict[str, list[dict]] = {}
+    for voice in installed:
+        for code in _languages(voice)[:1]:
+            grouped.setdefault(code.split("-")[0], []).append(voice)
+    return dict(sorted(grouped.items()))
+
+
+def _languages(voice: dict) -> list[str]:
+    return [_norm(code) for code in voice.get("languages") or []]
+
+
+def _norm(code: str) -> str:
+    return code.replace("_", "-").lower()

@@ -1,0 +1,103 @@
+"""The speech worker's parent: retries, timeouts, crashes (with a fake worker)."""
+
+import sys
+import textwrap
+import time
+import wave
+from pathlib import Path
+
+import pytest
+
+from publisher.speech.engine import SpeechEngine, SpeechError
+from publisher.speech.worker import _check_clip, _last_word_start
+
+FAKE_WORKER = textwrap.dedent('''
+    import json, os, sys, time
+    marker = sys.argv[1]
+    for line in sys.stdin:
+        request = json.loads(line)
+        text = request.get("text", "")
+        if request["op"] == "voices":
+            reply = {"ok": True, "voices": [{"id": "fake/en", "name": "Fake", "languages": ["en"]}]}
+        elif text == "crash":
+            os._exit(3)
+        elif text == "hang":
+            time.sleep(60)
+        elif text == "refuse":
+            reply = {"ok": False, "error": "no voice"}
+        elif text == "flaky" and not os.path.exists(marker):
+            open(marker, "w").close()
+            os._exit(1)
+        else:
+            open(request["path"], "w").write(text)
+            reply = {"ok": True, "seconds": 1.5}
+        sys.stdout.write(json.dumps(reply) + "\\n")
+        sys.stdout.flush()
+''')
+
+
+@pytest.fixture
+def fake_engine(tmp_path):
+    script = tmp_path / "fake_worker.py"
+    script.write_text(FAKE_WORKER)
+    engine = SpeechEngine(timeout=1.0, attempts=3,
+                          worker_command=[sys.executable, str(script), str(tmp_path / "flaky.marker")])
+    yield engine
+    engine.close()
+
+
+def test_a_good_sentence_is_spoken_once(fake_engine, tmp_path):
+    assert fake_engine.say("Hello there.", "fake/en", 145, tmp_path / "a.wav") == 1.5
+    assert (tmp_path / "a.wav").read_text() == "Hello there."
+    assert fake_engine.failures == 0
+    assert fake_engine.voices()[0]["id"] == "fake/en"
+
+
+def test_a_crash_is_retried_in_a_fresh_worker(fake_engine, tmp_path):
+    assert fake_engine.say("flaky", "fake/en", 145, tmp_path / "b.wav") == 1.5
+    assert fake_engine.failures == 1
+    # The fresh worker goes on serving.
+    assert fake_engine.say("Next.", "fake/en", 145, tmp_path / "c.wav") == 1.5
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("crash", "speech worker died (exit code 3)"),
+    ("hang", "no answer within 1 s"),
+    ("refuse", "no voice"),
+])
+def test_a_sentence_that_keeps_failing_is_reported_by_name(fake_engine, tmp_path, text, reason):
+    started = time.monotonic()
+    with pytest.raises(SpeechError) as caught:
+        fake_engine.say(text, "fake/en", 145, tmp_path / "d.wav")
+    assert reason in str(caught.value) and repr(text) in str(caught.value)
+    assert "after 3 attempts" in str(caught.value)
+    assert fake_engine.failures == 3
+    assert time.monotonic() - started < 10
+
+
+def write_wav(path: Path, samples: list[int], rate: int = 22050) -> Path:
+    with wave.open(str(path), "wb") as clip:
+        clip.setnchannels(1)
+        clip.setsampwidth(2)
+        clip.setframerate(rate)
+        clip.writeframes(b"".join(int(s).to_bytes(2, "little", signed=True) for s in samples))
+    return path
+
+
+def test_clip_checks_reject_what_the_engine_gets_wrong(tmp_path):
+    loud = write_wav(tmp_path / "loud.wav", [3000, -3000] * 11025)  # one second
+    silent = write_wav(tmp_path / "silent.wav", [0] * 22050)
+    text = "Riluzole slows ALS a little."
+    ends = [len(text) - 1]
+    assert _check_clip(loud, text, 1.0, [True], ends) is None
+    assert _check_clip(loud, text, 1.0, [], ends) == "the engine never finished the utterance"
+    assert _check_clip(loud, text, 0.0, [True], ends) == "no audio was written"
+    assert "stopped early" in _check_clip(loud, text, 1.0, [True], [8])
+    assert _check_clip(silent, text, 1.0, [True], ends) == "clip is silent"
+    assert "too short" in _check_clip(loud, " ".join(["word"] * 40), 1.0, [True], [200])
+
+
+def test_last_word_start():
+    assert _last_word_start("Riluzole slows ALS a little.") == len("Riluzole slows ALS a ") + 1
+    assert _last_word_start("What is ALS?") == 9
+    assert _last_word_start("One") == 1
