@@ -1,0 +1,177 @@
+"""Read what the build made, with tools independent of the code that made it:
+pdfminer for PDF text and sizes, page-validation for PDF/UA-1, ffmpeg for MP3
+decoding, mutagen for ID3 frames, the standard HTML parser for pages."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import numpy as np
+from mutagen.id3 import ID3
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTChar, LTTextContainer
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfparser import PDFParser
+
+
+# --- PDF ---------------------------------------------------------------------------
+
+
+@dataclass
+class PdfFacts:
+    lang: str
+    title: str
+    smallest_size: float
+    fonts: set[str]
+    text: str
+    pages: int
+
+
+def pdf_facts(path: Path) -> PdfFacts:
+    with path.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        lang = _pdf_string(document.catalog.get("Lang"))
+        info = document.info[0] if document.info else {}
+        title = _pdf_string(info.get("Title"))
+    sizes, fonts, texts, pages = [], set(), [], 0
+    for page in extract_pages(str(path)):
+        pages += 1
+        for element in page:
+            if isinstance(element, LTTextContainer):
+                texts.append(element.get_text())
+                for line in element:
+                    for char in getattr(line, "_objs", []):
+                        if isinstance(char, LTChar) and char.get_text().strip():
+                            sizes.append(char.size)
+                            fonts.add(char.fontname.split("+")[-1])
+    return PdfFacts(lang, title, min(sizes), fonts, " ".join(" ".join(texts).split()), pages)
+
+
+def _pdf_string(value) -> str:
+    value = getattr(value, "resolve", lambda: value)()
+    if isinstance(value, bytes):
+        if value.startswith(b"\xfe\xff"):
+            return value[2:].decode("utf-16-be")
+        return value.decode("latin-1")
+    return str(value or "")
+
+
+# --- MP3 ---------------------------------------------------------------------------
+
+
+def decode_mp3(path: Path) -> tuple[np.ndarray, int]:
+    """Decoded mono samples in [-1, 1] and the sample rate (ffmpeg)."""
+    probe = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries",
+                            "stream=sample_rate,channels,bit_rate", "-of", "csv=p=0", str(path)],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    rate = int(probe.split(",")[0])
+    pcm = subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-f", "s16le", "-ac", "1", "-"],
+                         capture_output=True, check=True).stdout
+    return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768, rate
+
+
+def mp3_stream(path: Path) -> dict:
+    out = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "a:0", "-show_entries",
+                          "stream=codec_name,sample_rate,channels,bit_rate", "-of", "default=nw=1", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    return dict(line.split("=", 1) for line in out.split())
+
+
+@dataclass
+class Chapter:
+    element_id: str
+    title: str
+    start: float
+    end: float
+
+
+def id3_facts(path: Path) -> tuple[ID3, list[Chapter], list[str]]:
+    """The tag, its chapters in time order, and the CTOC's child ids."""
+    tags = ID3(path)
+    chapters = sorted((Chapter(c.element_id, str(c.sub_frames.get("TIT2", "")), c.start_time / 1000,
+                               c.end_time / 1000) for c in tags.getall("CHAP")), key=lambda c: c.start)
+    tocs = tags.getall("CTOC")
+    return tags, chapters, (list(tocs[0].child_element_ids) if tocs else [])
+
+
+@dataclass
+class Cue:
+    id: str
+    start: float
+    end: float
+    text: str
+
+
+def read_webvtt(path: Path) -> list[Cue]:
+    blocks = path.read_text(encoding="utf-8").split("\n\n")
+    assert blocks[0].strip() == "WEBVTT"
+    cues = []
+    for block in blocks[1:]:
+        lines = block.strip().split("\n")
+        if len(lines) < 3:
+            continue
+        start, end = (_seconds(part) for part in lines[1].split(" --> "))
+        cues.append(Cue(lines[0], start, end, " ".join(lines[2:])))
+    return cues
+
+
+def _seconds(stamp: str) -> float:
+    hours, minutes, seconds = stamp.strip().split(":")
+    return int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def rms_dbfs(samples: np.ndarray) -> float:
+    power = float(np.mean(samples.astype(np.float64) ** 2)) if samples.size else 0.0
+    return 10 * np.log10(power) if power > 0 else -120.0
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+
+class PageFacts(HTMLParser):
+    """Tags in order, the text of every unit span, and the page text."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.units: dict[str, str] = {}
+        self.text_parts: list[str] = []
+        self._unit_stack: list[str | None] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        if tag == "span":
+            self._unit_stack.append(attrs.get("id"))
+            if attrs.get("id"):
+                self.units[attrs["id"]] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "span" and self._unit_stack:
+            self._unit_stack.pop()
+
+    def handle_data(self, data):
+        self.text_parts.append(data)
+        if self._unit_stack and self._unit_stack[-1]:
+            self.units[self._unit_stack[-1]] += data
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.text_parts).split())
+
+    def headings(self) -> list[str]:
+        return [tag for tag, _ in self.tags if re.fullmatch(r"h[1-6]", tag)]
+
+
+def page_facts(path: Path) -> PageFacts:
+    facts = PageFacts()
+    facts.feed(path.read_text(encoding="utf-8"))
+    return facts
+
+
+def words(text: str) -> int:
+    return len(text.split())

@@ -1,0 +1,97 @@
+"""End to end: the four seed guides built in English with the real tools.
+
+Each PDF is checked with a PDF/UA-1 validator and pdfminer, each MP3 decoded
+with ffmpeg and its ID3 frames read with mutagen, each page parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import page as pdf_validator
+import pytest
+
+from conftest import SEED_SLUGS
+from e2e.inspect import decode_mp3, id3_facts, mp3_stream, page_facts, pdf_facts, read_webvtt, rms_dbfs, words
+
+RATE_WPM = 145  # the build's default listening rate
+BROKEN_FRAGMENTS = ("known a s", "environment al")
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(params=SEED_SLUGS)
+def slug(request):
+    return request.param
+
+
+def test_every_guide_has_all_three_formats(english_build):
+    for slug in SEED_SLUGS:
+        for suffix in (".pdf", ".mp3", ".html", ".vtt"):
+            assert (english_build / f"{slug}{suffix}").stat().st_size > 1000
+    assert not list(english_build.glob("*.part")) and not list(english_build.glob(".*"))
+
+
+def test_pdf_is_accessible_large_print(english_build, slug):
+    path = english_build / f"{slug}.pdf"
+    report = pdf_validator.validate_pdf(str(path), profile="ua1")
+    assert report.is_compliant, [(f.rule_id, f.message) for f in report.failures]
+    facts = pdf_facts(path)
+    assert facts.lang == "en"
+    assert facts.title == page_facts(english_build / f"{slug}.html").units["u-title"]
+    assert facts.smallest_size >= 18 - 0.01, facts.smallest_size
+    assert not [font for font in facts.fonts if "italic" in font.lower() or "oblique" in font.lower()]
+    assert all("Atkinson" in font for font in facts.fonts), facts.fonts
+    assert f"Page 1 of {facts.pages}" in facts.text
+    for fragment in BROKEN_FRAGMENTS:
+        assert fragment not in facts.text
+
+
+def test_html_page_is_accessible(english_build, slug):
+    facts = page_facts(english_build / f"{slug}.html")
+    assert facts.tags[0] == ("html", {"lang": "en", "dir": "ltr"})
+    tags = [tag for tag, _ in facts.tags]
+    for landmark in ("title", "header", "nav", "main", "section"):
+        assert landmark in tags
+    headings = facts.headings()
+    assert headings[0] == "h1" and headings.count("h1") == 1 and set(headings[1:]) == {"h2"}
+    for fragment in BROKEN_FRAGMENTS:
+        assert fragment not in facts.text
+    assert "known as excitotoxicity" in facts.text or slug != "als-pathophysiology"
+    assert "environmental toxins" in facts.text or slug != "als-causes-overview"
+
+
+def test_mp3_has_chapters_tags_and_the_right_length(english_build, slug):
+    path = english_build / f"{slug}.mp3"
+    stream = mp3_stream(path)
+    assert stream["codec_name"] == "mp3" and stream["channels"] == "1" and int(stream["bit_rate"]) >= 64000
+    samples, rate = decode_mp3(path)
+    seconds = len(samples) / rate
+    tags, chapters, toc = id3_facts(path)
+    page = page_facts(english_build / f"{slug}.html")
+    section_headings = [text for unit, text in page.units.items() if unit.endswith(".heading")]
+    assert str(tags["TLAN"]) == "eng"
+    assert str(tags["TIT2"]) == page.units["u-title"]
+    assert len(chapters) >= 3
+    assert [chapter.title for chapter in chapters] == section_headings
+    assert toc == [chapter.element_id for chapter in chapters]
+    assert chapters[0].start == 0 and abs(chapters[-1].end - seconds) < 0.2
+    for before, after in zip(chapters, chapters[1:]):
+        assert abs(before.end - after.start) < 0.002
+    spoken_words = sum(words(text) for text in page.units.values())
+    expected = spoken_words / RATE_WPM * 60
+    assert abs(seconds - expected) / expected < 0.25, (seconds, expected)
+
+
+def test_every_sentence_is_heard(english_build, slug):
+    """One cue per unit of the page, in order, and sound under every cue."""
+    page = page_facts(english_build / f"{slug}.html")
+    cues = read_webvtt(english_build / f"{slug}.vtt")
+    assert [cue.id for cue in cues] == list(page.units)
+    assert [cue.text for cue in cues] == [" ".join(text.split()) for text in page.units.values()]
+    samples, rate = decode_mp3(english_build / f"{slug}.mp3")
+    for cue in cues:
+        heard = samples[int(cue.start * rate): int(cue.end * rate)]
+        assert cue.end - cue.start >= 0.3 * words(cue.text) * 60 / 400, cue
+        assert rms_dbfs(heard) > -35, (cue, rms_dbfs(heard))
+    for before, after in zip(cues, cues[1:]):  # the pauses between sentences are quiet
+        gap = samples[int((before.end + 0.05) * rate): int((after.start - 0.05) * rate)]
+        assert rms_dbfs(gap) < -50, (before.id, rms_dbfs(gap))
