@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from publisher.speech.engine import SpeechEngine, SpeechError
-from publisher.speech.worker import _check_clip, _last_word_start
+from publisher.speech.worker import _check_clip, _late_word_start
 
 FAKE_WORKER = textwrap.dedent('''
     import json, os, sys, time
@@ -93,11 +93,12 @@ def test_clip_checks_reject_what_the_engine_gets_wrong(tmp_path):
     assert _check_clip(loud, text, 1.0, [], ends) == "the engine never finished the utterance"
     assert _check_clip(loud, text, 0.0, [True], ends) == "no audio was written"
     assert "stopped early" in _check_clip(loud, text, 1.0, [True], [8])
+    assert _check_clip(loud, text, 1.0, [True], [len("Riluzole slows ALS a")]) is None  # no event for "little"
     assert _check_clip(silent, text, 1.0, [True], ends) == "clip is silent"
     assert "too short" in _check_clip(loud, " ".join(["word"] * 40), 1.0, [True], [200])
 
 
-def test_last_word_start():
-    assert _last_word_start("Riluzole slows ALS a little.") == len("Riluzole slows ALS a ") + 1
-    assert _last_word_start("What is ALS?") == 9
-    assert _last_word_start("One") == 1
+def test_late_word_start():
+    assert _late_word_start("Riluzole slows ALS a little.") == len("Riluzole slows ALS ") + 1
+    assert _late_word_start("What is ALS?") == 6
+    assert _late_word_start("One") == 1

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import re
 import os
 import sys
 import time
@@ -66,6 +67,12 @@ def main() -> None:
         # default 200 wpm now and then).
         _espeak.SetVoiceByName(voice.encode("utf-8"))
         _espeak.SetParameter(_espeak.RATE, int(rate), 0)
+        # espeak-ng may apply a setting from its own queue a moment later (measured
+        # here: now and then a clip came out at the 200 wpm default): wait for it.
+        deadline = time.monotonic() + WAIT_BASE_SECONDS
+        while current_rate() != int(rate) and time.monotonic() < deadline:
+            time.sleep(0.002)
+            _espeak.SetParameter(_espeak.RATE, int(rate), 0)
         engine.save_to_file(text, str(partial))
         engine.runAndWait()
         seconds = _wait_for_wav(partial, finished, WAIT_BASE_SECONDS + WAIT_PER_CHARACTER * len(text))
@@ -127,7 +134,7 @@ def _check_clip(path: Path, text: str, seconds: float, finished: list[bool], wor
         return "the engine never finished the utterance"
     if seconds <= 0:
         return "no audio was written"
-    last_word = _last_word_start(text)
+    last_word = _late_word_start(text)
     if not word_ends or max(word_ends) < last_word:
         reached = max(word_ends, default=0)
         return f"speech stopped early (at character {reached} of {len(text)})"
@@ -143,10 +150,14 @@ def _check_clip(path: Path, text: str, seconds: float, finished: list[bool], wor
     return None
 
 
-def _last_word_start(text: str) -> int:
-    """1-based position of the first character of the last word of `text`."""
-    stripped = text.rstrip(" .!?…\"'”’»)]:;,")
-    return len(stripped) - len(stripped.split()[-1]) + 1 if stripped.split() else 1
+def _late_word_start(text: str) -> int:
+    """1-based position where the second-to-last word of `text` starts. espeak-ng
+    sends no word event for some short words ("has it" gives one event), so a
+    whole clip is one whose events reach this far; a cut clip stops short."""
+    words = list(re.finditer(r"\S+", text.rstrip()))
+    if not words:
+        return 1
+    return words[-2].start() + 1 if len(words) > 1 else words[-1].start() + 1
 
 
 if __name__ == "__main__":
