@@ -21,7 +21,7 @@ from .atomic import write_atomic
 from .defaults import FORMATS, LISTENING_RATE_WPM, SOURCE_LANGUAGE
 from .errors import PublisherError, display_path
 from .model import Guide
-from .plain import load_rules, make_plain
+from .plain import PlainResult, load_rules, plain_result
 from .project import Project
 from .render.page import PageRenderer
 from .render.pdf import pdf_bytes
@@ -82,7 +82,22 @@ def shipped_locales(project: Project) -> list[str]:
 
 
 def load_guides(project: Project, slugs: tuple[str, ...] = ()) -> list[Guide]:
-    """The plain-language source-language Guides (all, or those named)."""
+    """The plain-language source-language Guides (all, or those named).
+
+    A guide whose plain version lost a drug name, gene name or number of its
+    source stops the build (the fidelity check)."""
+    guides = []
+    for result, _ in plain_results(project, slugs):
+        if result.lost:
+            raise PublisherError(f"the plain-language guide lost {', '.join(result.lost)} of the source (fix "
+                                 f"locales/{result.guide.lang}/lexicon.toml, terms.toml or overrides.toml)",
+                                 _source_path(project, result.guide.slug))
+        guides.append(result.guide)
+    return guides
+
+
+def plain_results(project: Project, slugs: tuple[str, ...] = ()) -> list[tuple[PlainResult, frozenset[str]]]:
+    """Each chosen source made plain, with the kept terms of its language."""
     paths = discover(project.sources)
     known = {path.stem: path for path in paths}
     for slug in slugs:
@@ -92,14 +107,20 @@ def load_guides(project: Project, slugs: tuple[str, ...] = ()) -> list[Guide]:
     chosen = [known[slug] for slug in dict.fromkeys(slugs)] if slugs else paths
     if not chosen:
         raise PublisherError(f"no guides in {display_path(project.sources)}/: add .txt or .md files")
-    guides = []
+    results = []
     for path in chosen:
         source = load_source(path)
         if source.lang != SOURCE_LANGUAGE:
             raise PublisherError(f"guides must be written in '{SOURCE_LANGUAGE}' (this one says "
                                  f"'{source.lang}')", path, 1)
-        guides.append(make_plain(source, _rules(project.language_data(source.lang), source.lang)))
-    return guides
+        rules = _rules(project.language_data(source.lang), source.lang)
+        known = frozenset(form.lower() for form in rules.terms.forms)
+        results.append((plain_result(source, rules), known))
+    return results
+
+
+def _source_path(project: Project, slug: str) -> Path:
+    return next(path for path in discover(project.sources) if path.stem == slug)
 
 
 def plan(project: Project, request: BuildRequest) -> list[Job]:

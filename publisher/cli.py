@@ -101,3 +101,22 @@ def build_command(project_dir: str, locales, formats, guides, rate: int, jobs: i
     if summary.failures:
         raise PublisherError(f"{len(summary.failures)} of {len(summary.failures) + len(summary.results)} "
                              f"files failed (see above)")
+
+
+@main.command("report")
+@click.option("--guide", "-g", "guides", multiple=True, metavar="SLUG", help="Report only this guide (repeatable).")
+@click.pass_obj
+def report_command(project_dir: str, guides) -> None:
+    """Show how readable each guide is, before and after plain language.
+
+    Per guide and per section: Flesch-Kincaid grade, SMOG, average and
+    longest sentence (in words), rare words left, the sentences that still
+    miss the targets (grade 6, SMOG 8, 20 words) and how many sentences an
+    editor overrode.
+    """
+    from .build import plain_results  # heavy: only when reporting
+    from .plain.report import format_report, guide_report
+
+    project = Project.at(project_dir)
+    for index, (result, known) in enumerate(plain_results(project, guides)):
+        click.echo(("\n" if index else "") + format_report(guide_report(result, known)))

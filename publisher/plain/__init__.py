@@ -1,8 +1,12 @@
-"""The plain-language stage: SourceGuide -> Guide.
+"""The plain-language engine: SourceGuide -> Guide.
 
-`make_plain(source, rules)` is the seam every later stage relies on: it takes
-what the author wrote and returns the English (source-language) Guide that is
-translated, printed and narrated.
+`make_plain(source, rules)` reads top to bottom: find what the guide is
+about, group its paragraphs into sections with question headings, rewrite
+each source sentence as plain sentences (or take the editor's override),
+explain each kept medical term at its first use, turn long enumerations into
+lists, cut paragraphs short, then pick the key points and gather the words to
+know. Everything the engine knows about a language is data in
+locales/<lang>/ (topics, lexicon, terms, overrides), read by `load_rules`.
 """
 
 from __future__ import annotations
@@ -10,10 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..datafiles import load_toml
 from ..errors import PublisherError, display_path
-from ..model import BulletList, Guide, Paragraph, Section, Sentence, SourceGuide
+from ..model import BulletList, GlossaryEntry, Guide, Section, Sentence, SourceGuide
 from ..sentences import split_sentences
-from .sections import SectionDraft, TopicRules, draft_sections, load_topics
+from .fidelity import missing
+from .lexicon import Lexicon, load_lexicon
+from .lists import enumeration, paragraphs_and_lists
+from .overrides import Overrides, allowed, load_overrides
+from .rewrite import Rewriter
+from .sections import SectionDraft, TopicRules, draft_sections, find_subject, load_topics
+from .summary import key_points
+from .terms import NAME_KINDS, Term, Terms, load_terms
 
 MAX_SENTENCES_PER_PARAGRAPH = 4
 
@@ -24,6 +36,10 @@ class PlainRules:
 
     lang: str
     topics: TopicRules
+    lexicon: Lexicon
+    terms: Terms
+    overrides: Overrides
+    reader_nouns: tuple[str, ...]
 
 
 def load_rules(language_dir: Path, lang: str) -> PlainRules:
@@ -32,47 +48,142 @@ def load_rules(language_dir: Path, lang: str) -> PlainRules:
     if not topics_file.exists():
         raise PublisherError(f"no plain-language rules for language '{lang}' "
                              f"({display_path(topics_file)} is missing)")
-    return PlainRules(lang=lang, topics=load_topics(topics_file))
+    terms = load_terms(language_dir / "terms.toml")
+    lexicon_file = language_dir / "lexicon.toml"
+    reader = load_toml(lexicon_file).get("reader", {})
+    return PlainRules(lang=lang, topics=load_topics(topics_file), lexicon=load_lexicon(lexicon_file, terms.forms),
+                      terms=terms, overrides=load_overrides(language_dir / "overrides.toml"),
+                      reader_nouns=tuple(reader.get("nouns", ())))
+
+
+@dataclass(frozen=True)
+class PlainResult:
+    """A plain guide and what it took to make it."""
+
+    guide: Guide
+    source_sentences: int
+    overridden: int
+    section_sources: dict[str, tuple[str, ...]]  # section id -> its source sentences
+    lost: tuple[str, ...]  # names and numbers of the source missing from the guide ("name 'riluzole'")
 
 
 def make_plain(source: SourceGuide, rules: PlainRules) -> Guide:
-    """Turn a source guide into a Guide of titled sections of short paragraphs."""
-    sections = tuple(_section(draft, source) for draft in draft_sections(source, rules.topics))
-    title = Sentence("title", source.title, source.lang, _where(source, 1))
-    return Guide(slug=source.slug, title=title, lang=source.lang, summary=(), sections=sections)
+    """Turn a source guide into a plain-language Guide."""
+    return plain_result(source, rules).guide
 
 
-def _section(draft: SectionDraft, source: SourceGuide) -> Section:
-    counter = iter(range(1, 10_000))
-
-    def unit(text: str, line: int) -> Sentence:
-        return Sentence(f"{draft.id}.{next(counter)}", text, source.lang, _where(source, line))
-
-    heading = Sentence(f"{draft.id}.heading", draft.heading, source.lang,
-                       _where(source, draft.blocks[0].line))
-    blocks = []
-    for block in draft.blocks:
-        if block.kind == "list":
-            blocks.append(BulletList(tuple(unit(item, block.line) for item in block.items)))
-            continue
-        sentences = [unit(text, block.line) for text in split_sentences(block.text, source.lang)]
-        blocks.extend(Paragraph(chunk) for chunk in _chunks(sentences, MAX_SENTENCES_PER_PARAGRAPH))
-    return Section(id=draft.id, heading=heading, blocks=tuple(blocks))
-
-
-def _chunks(items: list, size: int) -> list[tuple]:
-    """Split `items` into the fewest runs of at most `size`, as even as possible."""
-    if not items:
-        return []
-    count = -(-len(items) // size)
-    base, extra = divmod(len(items), count)
-    runs, start = [], 0
-    for index in range(count):
-        end = start + base + (1 if index < extra else 0)
-        runs.append(tuple(items[start:end]))
-        start = end
-    return runs
+def plain_result(source: SourceGuide, rules: PlainRules) -> PlainResult:
+    """make_plain, with the counts the report needs."""
+    subject = find_subject(source, rules.topics.fallback_subject)
+    names = frozenset(form.lower() for term in rules.terms.terms if term.kind in NAME_KINDS for form in term.forms)
+    rewriter = Rewriter(rules.lexicon.for_subject(subject), rules.reader_nouns, names, source.lang)
+    writer = _SectionWriter(source, rules, rewriter)
+    sections = tuple(writer.section(draft) for draft in draft_sections(source, rules.topics))
+    limit = allowed(writer.source_sentences)
+    if writer.overridden > limit:
+        raise PublisherError(f"{writer.overridden} of {writer.source_sentences} sentences of '{source.slug}' are "
+                             f"overridden; at most {limit} may be (fix the lexicon or rules instead)",
+                             rules.overrides.path)
+    title = Sentence("title", source.title, source.lang, writer.where(1))
+    glossary = tuple(GlossaryEntry(Sentence(f"words-to-know.{n}.term", term.heading, source.lang),
+                                   Sentence(f"words-to-know.{n}", term.glossary, source.lang))
+                     for n, term in enumerate(writer.explained, start=1))
+    summary = key_points(sections, frozenset(writer.added), subject, names)
+    guide = Guide(slug=source.slug, title=title, lang=source.lang, summary=tuple(summary), sections=sections,
+                  glossary=glossary)
+    source_text = " ".join(sentence for sentences in writer.section_sources.values() for sentence in sentences)
+    plain_text = " ".join(unit.text for unit in guide.units())
+    lost = missing(source_text, plain_text, rules.terms, rules.terms.drug_endings, source.lang)
+    return PlainResult(guide, writer.source_sentences, writer.overridden, dict(writer.section_sources), tuple(lost))
 
 
-def _where(source: SourceGuide, line: int) -> str:
-    return f"{display_path(source.path)}:{line}"
+_LEANING = ("This ", "These ", "That ", "Those ", "It ", "They ", "Such ", "Here, ", "In this, ")
+
+
+def _leans_back(sentence: str) -> bool:
+    return sentence.startswith(_LEANING)
+
+
+def _defines(sentences: list[str], term: Term) -> bool:
+    """Does the text say what `term` is: a sentence "Glutamate is the main ...",
+    or "... free radicals." followed by "These are ..."?"""
+    forms = [form.lower() for form in term.forms]
+    for sentence, following in zip(sentences, sentences[1:] + [""]):
+        lowered = sentence.lower()
+        if any(lowered.startswith(f"{form} {verb} {article} ") for form in forms for verb in ("is", "are")
+               for article in ("a", "an", "the")):
+            return True
+        if following.startswith(("These are ", "This is ")) and any(lowered.endswith(f"{form}.") for form in forms):
+            return True
+    return False
+
+
+class _SectionWriter:
+    """Writes the sections of one guide, remembering which terms it has explained."""
+
+    def __init__(self, source: SourceGuide, rules: PlainRules, rewriter: Rewriter):
+        self.source, self.rules, self.rewriter = source, rules, rewriter
+        self.explained: list[Term] = []
+        self.added: list[str] = []  # the explanation sentences the engine wrote
+        self.source_sentences = 0
+        self.overridden = 0
+        self.section_sources: dict[str, tuple[str, ...]] = {}
+
+    def where(self, line: int) -> str:
+        return f"{display_path(self.source.path)}:{line}"
+
+    def section(self, draft: SectionDraft) -> Section:
+        counter = iter(range(1, 100_000))
+
+        def unit(text: str, line: int) -> Sentence:
+            return Sentence(f"{draft.id}.{next(counter)}", text, self.source.lang, self.where(line))
+
+        heading = Sentence(f"{draft.id}.heading", draft.heading, self.source.lang, self.where(draft.blocks[0].line))
+        self.section_sources[draft.id] = tuple(
+            sentence for block in draft.blocks
+            for sentence in (block.items if block.kind == "list" else split_sentences(block.text, self.source.lang)))
+        blocks = []
+        for block in draft.blocks:
+            if block.kind == "list":
+                blocks.append(BulletList(tuple(unit(" ".join(self._plain(item)), block.line) for item in block.items)))
+                continue
+            units = [unit(text, block.line) for text in self._paragraph(block.text)]
+            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH))
+        return Section(id=draft.id, heading=heading, blocks=tuple(blocks))
+
+    def _paragraph(self, text: str) -> list[str]:
+        """The plain sentences of a source paragraph, with first-use explanations.
+
+        Explanations follow all the pieces of a source sentence, and wait
+        past any next sentence that leans on it ("This ..."), so they never
+        come between a sentence and its continuation. A term the paragraph
+        itself defines ("Glutamate is ...") gets no added explanation.
+        """
+        rewritten = [self._plain(sentence) for sentence in split_sentences(text, self.source.lang)]
+        everything = [piece for pieces in rewritten for piece in pieces]
+        plain: list[str] = []
+        waiting: list[str] = []
+        for pieces in rewritten:
+            if waiting and not _leans_back(pieces[0] if pieces else ""):
+                plain.extend(waiting)
+                waiting = []
+            plain.extend(pieces)
+            joined = " ".join(pieces)
+            new = [term for term in self.rules.terms.used_in(joined) if term not in self.explained]
+            self.explained.extend(new)
+            # A term first met in a list item is described by the item itself;
+            # "Words to know" has it too.
+            listed = {term for piece in pieces if enumeration(piece) for term in self.rules.terms.used_in(piece)}
+            undefined = [term for term in new if not _defines(everything, term) and term not in listed]
+            explanations = self.rules.terms.explain(joined, undefined)
+            self.added.extend(explanations)
+            waiting.extend(explanations)
+        return plain + waiting
+
+    def _plain(self, sentence: str) -> list[str]:
+        self.source_sentences += 1
+        override = self.rules.overrides.get(sentence)
+        if override:
+            self.overridden += 1
+            return list(override)
+        return self.rewriter.rewrite(sentence)

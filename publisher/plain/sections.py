@@ -120,7 +120,7 @@ def _sections_from_headings(source: SourceGuide, rules: TopicRules, subject: str
             continue
         if blocks:
             if heading is None:
-                heading = _opening_topic(blocks[0], rules).heading.format(subject=subject)
+                heading = _opening_topic(blocks[0], rules, subject).heading.format(subject=subject)
             drafts.append(SectionDraft(_unique_id(slugify(heading), drafts), heading, tuple(blocks)))
         heading, blocks = block.text, []
     return drafts
@@ -128,7 +128,7 @@ def _sections_from_headings(source: SourceGuide, rules: TopicRules, subject: str
 
 def _sections_by_topic(source: SourceGuide, rules: TopicRules, subject: str) -> list[SectionDraft]:
     opening, *rest = source.blocks
-    current = _opening_topic(opening, rules)
+    current = _opening_topic(opening, rules, subject)
     groups: dict[Topic, list[SourceBlock]] = {current: [opening]}
     for block in rest:
         scores = {topic: _paragraph_score(topic, block, source.lang) for topic in rules.topics}
@@ -149,9 +149,12 @@ def _paragraph_score(topic: Topic, block: SourceBlock, lang: str) -> float:
     return topic.score(text) + (TOPIC_SENTENCE_WEIGHT - 1) * topic.score(first)
 
 
-def _opening_topic(block: SourceBlock, rules: TopicRules) -> Topic:
+def _opening_topic(block: SourceBlock, rules: TopicRules, subject: str = "") -> Topic:
+    """"What is X?" if the opening sentence says what the subject is, else "What is this guide about?"."""
     text = block.text or " ".join(block.items)
-    return rules.opening if rules.opening.score(text) > 0 else rules.opening_fallback
+    first = split_sentences(text)[0] if text else ""
+    about_subject = not subject or re.search(rf"\b{re.escape(subject)}\b\)?(?:,[^,]*,)? (?:is|are|means)\b", first)
+    return rules.opening if rules.opening.score(first) > 0 and about_subject else rules.opening_fallback
 
 
 def slugify(text: str) -> str:

@@ -1,0 +1,596 @@
+"""Split long sentences at clause boundaries: one idea per sentence.
+
+Each rule recognises one way academic writing packs two ideas into a
+sentence and unpacks it into two sentences:
+
+  semicolons             "A; B."                     -> "A. B."
+  dash asides            "A—B—C."                    -> "A C. B."
+  dash definitions       "free radicals—waste ..."   -> "free radicals. These are waste ..."
+  "which" clauses        "A, which can harm B."      -> "A. This can harm B."
+  "such as" asides       "genes, such as X and Y, c" -> "genes c. These genes include X and Y."
+  -ing tails             "A, leading to B."          -> "A. This leads to B."
+  concessions            "While A, B."               -> "A. But B."
+  joined clauses         "A, and they B."            -> "A. They B."
+
+Rules work on the source wording (before the lexicon), whose academic
+patterns are regular. Each piece is split again until no rule applies.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from . import grammar
+from .tidy import capitalize
+
+# A rule takes a sentence and the guide's names (medicines, genes: "riluzole,
+# which" -> "It ...") and returns the pieces, or None if it does not apply.
+Rule = Callable[[str, frozenset], "list[str] | None"]
+
+# A piece shorter than this (in words) is not worth splitting further.
+MIN_PIECE_WORDS = 4
+
+
+class Aside(list):
+    """A rule's result [main, aside]: the aside belongs right after the first
+    sentence the main part splits into, not after all of them."""
+
+
+def split_clauses(sentence: str, names: frozenset = frozenset(), rules: "tuple[Rule, ...] | None" = None) -> list[str]:
+    """`sentence` as one or more sentences, one idea each."""
+    rules = RULES if rules is None else rules
+    for rule in rules:
+        pieces = rule(sentence.strip(), names)
+        if not pieces or not all(len(piece.split()) >= 2 for piece in pieces):
+            continue
+        if isinstance(pieces, Aside):
+            main, aside = split_clauses(pieces[0], names, rules), split_clauses(pieces[1], names, rules)
+            return main[:1] + aside + main[1:]
+        return [result for piece in pieces for result in split_clauses(piece, names, rules)]
+    return [sentence.strip()]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _end(text: str) -> str:
+    """`text` as a finished sentence."""
+    text = text.strip().rstrip(",;:—– ")
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _stop(sentence: str) -> str:
+    """The sentence's final punctuation ("." if it has none)."""
+    return sentence.strip()[-1] if sentence.strip()[-1:] in ".!?" else "."
+
+
+# --- semicolons ----------------------------------------------------------------------
+
+
+def semicolons(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    head, sep, tail = sentence.partition("; ")
+    if not sep or _words(head) < MIN_PIECE_WORDS or _words(tail) < MIN_PIECE_WORDS:
+        return None
+    return [_end(head), capitalize(tail)]
+
+
+# --- dashes --------------------------------------------------------------------------
+
+_DASH = re.compile(r"\s*(?:—|–|\s-\s|--)\s*")
+
+
+def dash_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A—B—C." : the aside B becomes its own sentence after "A C."."""
+    parts = _DASH.split(sentence)
+    if len(parts) != 3:
+        return None
+    before, aside, after = parts
+    main = f"{before.rstrip(',')} {after.lstrip(', ')}"
+    return Aside([_end(main), _aside_sentence(aside, before, names)])
+
+
+def dash_definition(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A—B." with B defining the last words of A: "A. These are B."."""
+    parts = _DASH.split(sentence)
+    if len(parts) != 2 or _words(parts[1]) < 2:
+        return None
+    before, after = parts
+    return [_end(before), _aside_sentence(after.rstrip(".!?"), before, names) if after.strip() else ""]
+
+
+def _aside_sentence(aside: str, before: str, names: frozenset) -> str:
+    aside = aside.strip().rstrip(",.")
+    antecedent = before.split()[-1] if before.split() else ""
+    lowered = aside.lower()
+    if lowered.startswith(("all of which", "both of which", "each of which")):
+        return _end(capitalize(aside.split(" ", 3)[0]) + " of these " + aside.split(" ", 3)[3])
+    if lowered.startswith(("where ", "when ", "in which ")):
+        return _end(capitalize(aside.split(" ", 2 if lowered.startswith("in which") else 1)[-1]))
+    if lowered.startswith(("which ", "that ")):
+        rest = aside.split(" ", 1)[1]
+        return _end(f"{_pronoun(antecedent, rest, names)} {rest}")
+    if lowered.startswith(("such as ", "like ", "including ")):
+        items = aside.split(" ", 2)[2] if lowered.startswith("such as") else aside.split(" ", 1)[1]
+        return _end(f"These include {items}")
+    if grammar.is_gerund_verb(aside.split()[0]):
+        return _end(f"This {grammar.third_person(aside.split()[0])} {aside.split(' ', 1)[1]}")
+    verb = "These are" if grammar.is_plural_noun(antecedent) else "This is"
+    return _end(f"{verb} {aside}")
+
+
+def _pronoun(antecedent: str, clause: str, names: frozenset) -> str:
+    """"This" or "These" for a clause that refers back, by the number of its
+    verb; "It" after a name ("riluzole, which is...")."""
+    first = grammar.bare(clause.split()[0]) if clause.split() else ""
+    if grammar.bare(antecedent) in names and not grammar.is_plural_noun(antecedent):
+        return "It"
+    if first in grammar.PLURAL_VERBS:
+        return "These"
+    if first in grammar.SINGULAR_VERBS or (first.endswith("s") and grammar.can_be_verb(first)):
+        return "This"
+    return "These" if grammar.is_plural_noun(antecedent) else "This"
+
+
+# --- which clauses -------------------------------------------------------------------
+
+_WHICH_END = re.compile(r"^(?P<head>.+?\w), which (?P<rest>[^,]+(?:,[^,]+)*)(?P<stop>[.!?])$")
+_WHICH_MIDDLE = re.compile(r"^(?P<head>.+?\w), which (?P<aside>[^,]+), (?P<tail>[a-z].+)$")
+
+
+def which_clause(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A, which B." -> "A. This B."; "A, which B, C." -> "A C. This B."."""
+    middle = _WHICH_MIDDLE.match(sentence)
+    if middle and _is_predicate(middle["tail"]) and not _in_list(middle["head"]):
+        head, aside, tail = middle["head"], middle["aside"], middle["tail"]
+        if _words(head) >= 2:
+            return Aside([_end(f"{head} {tail}"), _end(f"{_pronoun(head.split()[-1], aside, names)} {aside}")])
+    end = _WHICH_END.match(sentence)
+    if not end or _words(end["head"]) < MIN_PIECE_WORDS or _words(end["rest"]) < 2:
+        return None
+    if any(grammar.starts_clause(part.split()) for part in end["rest"].split(", ")[1:]):
+        return None  # "which" opens an aside before the main clause: leave it
+    head, rest = end["head"], end["rest"]
+    return [_end(head), f"{_pronoun(head.split()[-1], rest, names)} {rest}{end['stop']}"]
+
+
+def _is_predicate(text: str) -> bool:
+    """Does `text` start with a verb that carries the sentence on ("leads to X")?"""
+    words = text.split()
+    if len(words) < 2 or words[0].endswith(","):
+        return False
+    first = grammar.bare(words[0])
+    return first in grammar.AUXILIARIES or (grammar.is_finite_verb(first) and first.endswith("s"))
+
+
+# --- where clauses ---------------------------------------------------------------------
+
+_WHERE_MIDDLE = re.compile(r"^(?P<head>.+?\w), where (?P<aside>[^,]+), (?P<tail>[a-z].+)$")
+_WHERE_END = re.compile(r"^(?P<head>.+?\w), where (?P<rest>[^,]+)(?P<stop>[.!?])$")
+
+
+def where_clause(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A, where B, C." -> "A C. In this, B."; "A, where B." -> "A. In this, B."."""
+    middle = _WHERE_MIDDLE.match(sentence)
+    if middle and _is_predicate(middle["tail"]):
+        head = middle["head"]
+        return Aside([_end(f"{head} {middle['tail']}"), _end(f"In {_this(head)}, {middle['aside']}")])
+    end = _WHERE_END.match(sentence)
+    if end and grammar.starts_clause(end["rest"].split()) and _words(end["head"]) >= MIN_PIECE_WORDS:
+        return [_end(end["head"]), _end(f"Here, {end['rest']}")]
+    return None
+
+
+def _this(head: str) -> str:
+    return "these" if grammar.is_plural_noun(head.split()[-1]) else "this"
+
+
+# --- appositions ---------------------------------------------------------------------------
+
+_APPOSITION = re.compile(r"^(?P<subject>[^,]+), (?P<apposition>(?:the|a|an) [^,]+), (?P<predicate>[a-z].+)$")
+
+
+def apposition(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"Glutamate, the main messenger, can harm X." -> "Glutamate is the main
+    messenger. Glutamate can harm X."."""
+    match = _APPOSITION.match(sentence)
+    if not match or not _is_predicate(match["predicate"]) or _words(match["subject"]) > 4:
+        return None
+    head = match["subject"].split()[-1]
+    verb = "are" if grammar.is_plural_noun(head) else "is"
+    return [_end(f"{capitalize(head)} {verb} {match['apposition']}"), _end(f"{match['subject']} {match['predicate']}")]
+
+
+# --- bracketed places ----------------------------------------------------------------------
+
+_LOCATED = re.compile(r"\((?:located|found|which is|which are|that is|that are) (?P<place>(?:in|at|on|inside) [^)]+)\)")
+
+
+def located_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"neurons (located in the brain)" -> "neurons in the brain"."""
+    if not _LOCATED.search(sentence):
+        return None
+    return [_LOCATED.sub(lambda match: match["place"], sentence)]
+
+
+# --- participle asides -----------------------------------------------------------------
+
+_PARTICIPLE_ASIDE = re.compile(r"^(?P<intro>[A-Z]\w+, )?(?P<subject>[^,]+), (?P<participle>caused|driven|triggered|made|"
+                               r"marked|characteri[sz]ed|worsened|helped|led) by (?P<agent>[^,]+), "
+                               r"(?P<predicate>[a-z].+)$")
+
+
+def participle_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"X, caused by Y, harms Z." -> "X harms Z. It is caused by Y."."""
+    match = _PARTICIPLE_ASIDE.match(sentence)
+    if not match or not _is_predicate(match["predicate"]):
+        return None
+    plural = grammar.is_plural_noun(match["subject"].split()[-1])
+    pronoun = "They are" if plural else "It is"
+    return Aside([_end(f"{match['intro'] or ''}{match['subject']} {match['predicate']}"),
+                  _end(f"{pronoun} {match['participle']} by {match['agent']}")])
+
+
+# --- a series of verb phrases -----------------------------------------------------------
+
+# Source sentences longer than this are worth splitting even where the split
+# is only a matter of length (the lexicon makes sentences longer still).
+LONG_SENTENCE_WORDS = 16
+VERY_LONG_SENTENCE_WORDS = 20
+
+
+def verb_series(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"X starts in A, runs through B, and reaches C." (when long) ->
+    "X starts in A. They run through B. They reach C."."""
+    if _words(sentence) <= LONG_SENTENCE_WORDS:
+        return None
+    parts = re.split(r",\s+(?:and\s+|or\s+)?", sentence.rstrip(".!?"))
+    while len(parts) > 1 and _words(parts[0]) <= 3 and not _has_clear_verb(parts[0]):  # "For instance, X ..."
+        parts[:2] = [f"{parts[0]}, {parts[1]}"]
+    if len(parts) < 3:
+        return None
+    first_words = [part.split()[0] if part.split() else "" for part in parts[1:]]
+    if not all(grammar.is_finite_verb(word) and not grammar.is_gerund_verb(word) for word in first_words):
+        return None
+    if any(grammar.bare(word) in grammar.DETERMINERS for word in first_words):
+        return None
+    plural = not first_words[0].endswith("s")
+    pronoun = "They" if plural else "It"
+    return [_end(parts[0])] + [_end(f"{pronoun} {part}") for part in parts[1:]]
+
+
+_BOTH = re.compile(r"^(?P<subject>.+?) (?P<verb>[a-z]+s|[a-z]+) both (?P<x>.+?) and (?P<y>[^,]+?)(?P<stop>[.!?])$")
+
+
+def both_and(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"X affects both A and B." (when long) -> "X affects A. It also affects B."."""
+    match = _BOTH.match(sentence)
+    if not match or _words(sentence) <= LONG_SENTENCE_WORDS or not grammar.is_finite_verb(match["verb"]):
+        return None
+    plural = not match["verb"].endswith("s")
+    pronoun = "They" if plural else "It"
+    return [_end(f"{match['subject']} {match['verb']} {match['x']}"),
+            _end(f"{pronoun} also {match['verb']} {match['y']}")]
+
+
+# --- "because" tails ---------------------------------------------------------------------
+
+_BECAUSE = re.compile(r"^(?P<head>.+?\w), (?:as|because|since) (?P<clause>.+)$")
+
+
+def because_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A, as B." -> "A. This is because B." (long sentences)."""
+    match = _BECAUSE.match(sentence)
+    if (not match or _words(sentence) <= LONG_SENTENCE_WORDS or _words(match["head"]) < MIN_PIECE_WORDS
+            or not grammar.starts_clause(match["clause"].split())):
+        return None
+    return [_end(match["head"]), _end(f"This is because {match['clause']}")]
+
+
+# --- "X, or Y," glosses ------------------------------------------------------------------
+
+_OR_GLOSS = re.compile(r"^(?P<term>[A-Z][\w-]*(?: [\w-]+)?), or (?P<gloss>[^,]+), (?P<predicate>[a-z].+)$")
+
+
+def or_gloss(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"Dysphagia, or difficulty swallowing, affects X." ->
+    "Difficulty swallowing affects X. This is called dysphagia."."""
+    match = _OR_GLOSS.match(sentence)
+    if not match or not _is_predicate(match["predicate"]):
+        return None
+    term = match["term"] if match["term"].isupper() else match["term"][0].lower() + match["term"][1:]
+    return Aside([_end(f"{capitalize(match['gloss'])} {match['predicate']}"), _end(f"This is called {term}")])
+
+
+# --- ", a state in which ..." ------------------------------------------------------------
+
+_COMMA_DEFINITION = re.compile(r"^(?P<head>.+\w), (?P<definition>(?:a|an) [\w-]+(?: [\w-]+)? (?:in which|where|that|"
+                               r"when|which|of) .+?)(?P<stop>[.!?])$")
+
+
+def comma_definition(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"X causes pneumonia, a serious problem that Y." -> "X causes pneumonia.
+    This is a serious problem that Y."."""
+    match = _COMMA_DEFINITION.match(sentence)
+    if not match or _words(match["head"]) < MIN_PIECE_WORDS or "," in match["definition"].split(" that ")[0][:2]:
+        return None
+    return [_end(match["head"]), _end(f"This is {match['definition']}")]
+
+
+# --- "... and can be ..." -----------------------------------------------------------------
+
+_AND_MODAL = re.compile(r"^(?P<head>.+?) and (?P<modal>can|may|might|will|should|must|could) (?P<rest>.+)$")
+
+
+def and_modal(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"X often comes with Y and can be treated with Z." (long) -> "... Y. It can be treated with Z."."""
+    match = _AND_MODAL.match(sentence)
+    if not match or _words(sentence) <= LONG_SENTENCE_WORDS or _words(match["head"]) < MIN_PIECE_WORDS:
+        return None
+    subject = match["head"].split()
+    verb_at = next((index for index, word in enumerate(subject) if grammar.bare(word) in grammar.AUXILIARIES), None)
+    if verb_at is None:
+        verb_at = next((index for index, word in enumerate(subject) if index and grammar.is_finite_verb(word)
+                        and not grammar.is_only_noun(word)), None)
+    if verb_at is None:
+        return None
+    verb = grammar.bare(subject[verb_at])
+    plural = verb in grammar.PLURAL_VERBS or (verb not in grammar.SINGULAR_VERBS and not verb.endswith("s"))
+    return [_end(match["head"]), _end(f"{'They' if plural else 'It'} {match['modal']} {match['rest']}")]
+
+
+# --- "A, B, and C can help ..." -------------------------------------------------------------
+
+_SUBJECT_LIST = re.compile(r"^(?P<items>[A-Z][^,]+(?:, [^,]+)+,? and [^,]+?) (?P<predicate>(?:can|may|will|could|"
+                           r"should|must|all|together|often|also) .+)$")
+
+
+def subject_list(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A, B, and C can help X." (long) -> "These things can help X. They are A, B, and C."."""
+    match = _SUBJECT_LIST.match(sentence)
+    if not match or _words(sentence) <= VERY_LONG_SENTENCE_WORDS:
+        return None
+    items = match["items"]
+    return [_end(f"These things {match['predicate']}"), _end(f"They are {items[0].lower() + items[1:]}")]
+
+
+# --- other names ------------------------------------------------------------------------
+
+_ALIAS = re.compile(r"^(?P<name>[^,]+), (?:(?:often|commonly|also|sometimes|usually) )?(?:known as|referred to as|"
+                    r"called) (?P<alias>[^,]+), (?P<predicate>(?:is|are|was|were) .+)$")
+
+
+def alias_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"X, often called Y, is Z." -> "X is also called Y. It is Z."."""
+    match = _ALIAS.match(sentence)
+    if not match:
+        return None
+    plural = match["predicate"].split()[0] in ("are", "were")
+    verb, pronoun = ("are", "They") if plural else ("is", "It")
+    return [_end(f"{match['name']} {verb} also called {match['alias']}"), _end(f"{pronoun} {match['predicate']}")]
+
+
+# --- "with X being Y" -----------------------------------------------------------------------
+
+_WITH_BEING = re.compile(r"^(?P<head>.+?\w), with (?P<subject>[^,]+?) being (?P<rest>[^,]+)(?P<stop>[.!?])$")
+
+
+def with_being(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A, with X being Y." -> "A. X is Y."."""
+    match = _WITH_BEING.match(sentence)
+    if not match or _words(match["head"]) < MIN_PIECE_WORDS:
+        return None
+    subject = match["subject"]
+    head_noun = re.split(r"\s+(?:in|of|for|with|on)\s+", subject)[0].split()[-1]
+    plural = grammar.is_plural_noun(head_noun) or bool(re.search(r"\b\d", subject))
+    verb = "are" if plural else "is"
+    return [_end(match["head"]), _end(f"{capitalize(subject)} {verb} {match['rest']}")]
+
+
+# --- "respectively" --------------------------------------------------------------------------
+
+_RESPECTIVELY = re.compile(r"^(?P<before>.*?)(?P<a>[\w-]+) and (?P<b>[\w-]+) (?P<shared>(?:(?:have|has) been |"
+                           r"(?:are|is|were|was) )?\w+ (?:to|for|in|as) )(?P<x>[^,]+?) and (?P<y>[^,]+?),? "
+                           r"respectively(?P<stop>[.!?])$")
+_SINGULAR = {"have been": "has been", "are": "is", "were": "was", "have": "has"}
+
+
+def respectively(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A and B help to X and Y, respectively." -> "A helps to X. B helps to Y."."""
+    match = _RESPECTIVELY.match(sentence)
+    if not match:
+        return None
+    shared = match["shared"]
+    single = shared
+    for plural, singular in _SINGULAR.items():
+        if single.startswith(plural + " "):
+            single = singular + single[len(plural):]
+            break
+    before = re.sub(r"\b\w+ (?:like|such as) $", "", match["before"])  # "drugs like A and B" -> "A"
+    if before != match["before"]:
+        shared_first = single
+    else:
+        shared_first = single if not before else shared
+    first = _end(f"{capitalize(before) if before else ''}{match['a'] if before else capitalize(match['a'])} "
+                 f"{shared_first}{match['x']}")
+    second = _end(f"{capitalize(match['b'])} {single}{match['y']}")
+    return [first, second]
+
+
+# --- such as asides -------------------------------------------------------------------
+
+_SUCH_AS = re.compile(r"^(?P<head>.*?\b(?P<noun>\w+)), such as (?P<items>[^,]+(?:, [^,]+)*?,? (?:and|or) [^,]+), "
+                      r"(?P<tail>.+)$")
+
+
+_SUCH_AS_BARE = re.compile(r"^(?P<head>.+?\b(?P<noun>\w+)) such as (?P<items>[^,]+(?:, [^,]+)*?,? (?:and|or) "
+                           r"[\w-]+) (?P<tail>(?:also |often |may |can |all )?[a-z]+ .+)$")
+
+
+def such_as_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"Genes, such as X and Y, cause A." -> "Genes cause A. These genes include X and Y."."""
+    match = _SUCH_AS.match(sentence)
+    if not match:
+        match = _SUCH_AS_BARE.match(sentence)
+        if match and not grammar.is_finite_verb(match["tail"].split()[0] if match["tail"].split()[0] not in
+                                                ("also", "often", "all") else match["tail"].split()[1]):
+            match = None
+    if not match or not _words(match["tail"]) >= 2:
+        return None
+    noun = match["noun"]
+    plural = grammar.is_plural_noun(noun)
+    label = f"{'These' if plural else 'This'} {noun.lower()}"
+    verb = "include" if plural else "includes"
+    return Aside([_end(f"{match['head']} {match['tail']}"), _end(f"{label} {verb} {match['items']}")])
+
+
+# --- -ing tails -------------------------------------------------------------------------
+
+_TAIL = re.compile(r"^(?P<adverb>(?:further|ultimately|thereby|potentially|eventually|possibly|also|often|"
+                   r"typically) )?(?P<verb>[a-z]+ing) (?P<rest>.+?)(?P<stop>[.!?]?)$")
+
+
+def ing_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A, leading to B." -> "A. This leads to B."."""
+    for comma in re.finditer(", ", sentence):
+        head, match = sentence[: comma.start()], _TAIL.match(sentence[comma.end():])
+        if not match or _words(head) < MIN_PIECE_WORDS or _ends_in_gerund_list(head):
+            continue
+        if not grammar.is_gerund_verb(match["verb"]) or not _has_verb(head) or _gerund_is_subject(match["verb"], match["rest"]):
+            continue
+        if _opens_list(head):  # "signs include A, coughing or choking, and B": a list
+            continue
+        adverb = match["adverb"] or ""
+        verb = match["verb"]
+        subject, plural = _tail_subject(head, verb)
+        finite = grammar.base_form(verb) if plural else grammar.third_person(verb)
+        if adverb.strip() in _MAYBE:
+            adverb, finite = "may ", grammar.base_form(verb)
+        rest = _conjoined_gerunds(f"{match['rest']}{match['stop'] or '.'}", plural)
+        if adverb.strip() in _IN_THE_END:
+            return [_end(head), f"{capitalize(adverb.strip())}, {subject.lower()} {finite} {rest}"]
+        return [_end(head), f"{subject} {adverb}{finite} {rest}"]
+    return None
+
+
+def _tail_subject(head: str, verb: str) -> tuple[str, bool]:
+    """Who does an -ing tail's verb: "They" after "X are Y," (it describes X),
+    else "This" (the whole event). Returns (pronoun, plural)."""
+    if grammar.bare(verb) != "meaning":
+        copulas = [grammar.bare(word) for word in head.split() if grammar.bare(word) in grammar.AUXILIARIES]
+        if copulas and copulas[0] in ("are", "were") and len(copulas) == 1:
+            return "They", True
+    return "This", False
+
+
+def _in_list(head: str) -> bool:
+    """Does `head` end inside a list ("A, B, and ..."): its last comma-separated
+    part has no verb of its own?"""
+    if "," not in head:
+        return False
+    last = head.rsplit(",", 1)[-1]
+    if _has_clear_verb(last):
+        return False
+    return _words(last) <= 3 or not _has_verb(" " + last)
+
+
+_PREPOSITIONS = {"on", "of", "in", "for", "by", "at", "about", "with", "without", "from", "like", "as"}
+
+
+def _ends_in_gerund_list(head: str) -> bool:
+    """Does `head` end in a list of -ing phrases ("focus on slowing X", "walking,
+    speaking"), so that a following ", managing Y" continues the list?"""
+    last = head.rsplit(",", 1)[-1].split()
+    if len(last) == 1 and grammar.is_gerund_verb(last[0]):
+        return True
+    return any(grammar.is_gerund_verb(word) and grammar.bare(before) in _PREPOSITIONS
+               for before, word in zip(last[-5:], last[-4:]))
+
+
+_LIST_OPENER = re.compile(r"\b(?:include|includes|including|such as|like|involve|involves)\b")
+
+
+def _opens_list(head: str) -> bool:
+    """Does `head` run on from "include", "such as"... with no new verb, so a
+    following ", and X" or ", coughing" is the next item of that list?"""
+    openers = list(_LIST_OPENER.finditer(head))
+    return bool(openers) and not _has_clear_verb(head[openers[-1].end():])
+_MAYBE = {"potentially", "possibly"}
+_IN_THE_END = {"ultimately", "eventually"}
+_CLAUSE_TAKING = {"meaning", "suggesting", "showing", "indicating", "implying", "proving"}
+
+
+def _gerund_is_subject(verb: str, rest: str) -> bool:
+    """Is the -ing phrase the subject of what follows ("understanding it has led")?"""
+    if grammar.bare(verb) in _CLAUSE_TAKING:  # "meaning they are ...": a clause follows
+        return False
+    return any(grammar.bare(word) in grammar.AUXILIARIES for word in rest.split()[:4])
+
+
+def _conjoined_gerunds(text: str, plural: bool = False) -> str:
+    """"reduces X and potentially slowing Y" -> "... and potentially slows Y"."""
+    def third(match: re.Match) -> str:
+        before = text[: match.start()].split()[-1:] or [""]
+        if (not grammar.is_gerund_verb(match["verb"]) or grammar.is_only_noun(match["verb"])
+                or grammar.is_gerund_verb(before[0])):  # "of finding and making X": one object
+            return match.group(0)
+        finite = grammar.base_form(match["verb"]) if plural else grammar.third_person(match["verb"])
+        adverb = match["adverb"] or ""
+        if adverb.strip() in _MAYBE:
+            adverb, finite = "may ", grammar.base_form(match["verb"])
+        return f"{match['joiner']} {adverb}{finite} "
+    return re.sub(r"(?P<joiner>,? (?:and|or)) (?P<adverb>(?:potentially|possibly|also|further|then) )?"
+                  r"(?P<verb>[a-z]+ing) (?=\w)", third, text)
+
+
+# --- concessions ------------------------------------------------------------------------
+
+_CONCESSION = re.compile(r"^(?P<word>While|Although|Though|Whereas|Even though) (?P<clause>[^,]+), (?P<main>.+)$")
+
+
+def concession(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"While A, B." -> "A. But B."."""
+    match = _CONCESSION.match(sentence)
+    if not match or _words(match["clause"]) < 3 or not grammar.starts_clause(match["main"].split()):
+        return None
+    return [_end(capitalize(match["clause"])), _end("But " + match["main"])]
+
+
+# --- joined clauses ----------------------------------------------------------------------
+
+_JOINED = re.compile(r",? (and|but|so|yet|while|whereas) ")
+
+
+def joined_clauses(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
+    """"A, and they B." -> "A. They B."; ", but" keeps its "But"."""
+    for match in _JOINED.finditer(sentence):
+        if not sentence[match.start()] == ",":
+            continue
+        head, tail = sentence[: match.start()], sentence[match.end():]
+        if _words(head) < MIN_PIECE_WORDS or not grammar.starts_clause(tail.split()):
+            continue
+        if not _has_verb(head) or _in_list(head) or _opens_list(head):
+            continue
+        joiner = match.group(1)
+        tail = capitalize(tail) if joiner in ("and", "while", "whereas") else f"{joiner.capitalize()} {tail}"
+        return [_end(head), tail]
+    return None
+
+
+def _has_clear_verb(text: str) -> bool:
+    """Does `text` hold a word that can only be a verb ("worsen", "is")?"""
+    return any(grammar.bare(word) in grammar.AUXILIARIES
+               or (grammar.is_finite_verb(word) and "NOUN" not in grammar.lemmas(word)
+                   and not grammar.is_participle(word))
+               for word in text.split())
+
+
+def _has_verb(text: str) -> bool:
+    return any(grammar.is_finite_verb(word) and not grammar.is_only_noun(word) for word in text.split()[1:])
+
+
+RULES: tuple[Rule, ...] = (located_aside, semicolons, respectively, alias_aside, or_gloss, dash_aside, dash_definition,
+                           such_as_aside, apposition, participle_aside, which_clause, where_clause, with_being,
+                           concession, subject_list, because_tail, comma_definition, joined_clauses, ing_tail,
+                           and_modal, verb_series, both_and)

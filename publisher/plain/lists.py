@@ -1,0 +1,93 @@
+"""Lists where the text enumerates: a long sentence naming three or more
+things ("This includes A, B, C and D.") becomes an introduction and a list."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import BulletList, Paragraph, Sentence
+from .readability import word_count
+from .tidy import capitalize
+
+MIN_ITEMS = 3
+MIN_SENTENCE_WORDS = 16  # shorter enumerations read well inline
+
+_TRIGGER = re.compile(r"\b(?:include|includes|including|involve|involves|involving|looking at|studying|testing|"
+                      r"driven by|caused by|lead to|leads to)\b")
+
+
+def enumeration(text: str) -> tuple[str, list[str]] | None:
+    """(introduction, items) if `text` is a long enumeration, else None.
+
+    The introduction ends at the last trigger word ("include", "are",
+    "looking at"...) before the first comma; the items follow it.
+    """
+    if word_count(text) < MIN_SENTENCE_WORDS or not text.endswith((".", "!", "?")) or ":" in text or ";" in text:
+        return None
+    first_comma = text.find(", ")
+    if first_comma < 0:
+        return None
+    triggers = list(_TRIGGER.finditer(text[:first_comma]))
+    if not triggers:
+        return None
+    intro, body = text[: triggers[-1].end()], text[triggers[-1].end():-1].strip()
+    items = _items(body)
+    needed = MIN_ITEMS + 1 if triggers[-1].group(0).startswith("lead") else MIN_ITEMS  # "leads to A, B and C" reads well
+    if len(items) < needed or max(len(item.split()) for item in items) < 2 or len(intro.split()) < 2:
+        return None
+    if any(item.lower().startswith(("in the end", "then", "finally", "also")) for item in items):
+        return None
+    return f"{intro}:", [capitalize(item) + "." for item in items]
+
+
+def _items(text: str) -> list[str]:
+    parts = [part.strip() for part in re.split(r",\s+", text) if part.strip()]
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    if re.match(r"(and|or)\s", last):
+        parts[-1] = last.split(None, 1)[1]
+    else:  # "A, B and C": the last comma-part holds two items
+        head, joiner, tail = last.rpartition(" and ") if " and " in last else last.rpartition(" or ")
+        if not joiner:
+            return []
+        parts[-1:] = [head, tail]
+    return parts
+
+
+def paragraphs_and_lists(units: list[Sentence], max_sentences: int) -> list[Paragraph | BulletList]:
+    """Group a paragraph's plain sentences into short paragraphs, turning long
+    enumerations into lists."""
+    blocks: list[Paragraph | BulletList] = []
+    run: list[Sentence] = []
+
+    def flush() -> None:
+        blocks.extend(Paragraph(chunk) for chunk in chunks(run, max_sentences))
+        run.clear()
+
+    for unit in units:
+        found = enumeration(unit.text)
+        if not found:
+            run.append(unit)
+            continue
+        intro, items = found
+        run.append(Sentence(unit.id, intro, unit.lang, unit.source))
+        flush()
+        blocks.append(BulletList(tuple(Sentence(f"{unit.id}-{n}", item, unit.lang, unit.source)
+                                       for n, item in enumerate(items, start=1))))
+    flush()
+    return blocks
+
+
+def chunks(items: list, size: int) -> list[tuple]:
+    """Split `items` into the fewest runs of at most `size`, as even as possible."""
+    if not items:
+        return []
+    count = -(-len(items) // size)
+    base, extra = divmod(len(items), count)
+    runs, start = [], 0
+    for index in range(count):
+        end = start + base + (1 if index < extra else 0)
+        runs.append(tuple(items[start:end]))
+        start = end
+    return runs

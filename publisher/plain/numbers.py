@@ -1,0 +1,43 @@
+"""Numbers in the form people use: "5-10%" -> "5 to 10 out of 100",
+"10% of cases" -> "1 in 10 cases".
+
+Percentages become counts out of 100 (or "1 in N" when that is exact and
+N is 10 or less); ranges use "to". Plain numbers are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = r"\d+(?:\.\d+)?"
+_PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<high>{_NUMBER}))?\s*(?:%|\s?per\s?cent\b)"
+                      rf"(?P<of>\s+of\b(?!\s+(?:them|us|you|the|these|those|all|its|their|our|your)\b))?")
+_RANGE = re.compile(rf"\b(?P<low>\d+)\s*(?:-|–)\s*(?P<high>\d+)\b(?!%|\s*%)(?=\s+(?:months|years|weeks|days|"
+                    rf"hours|people|times|minutes)\b)")
+
+
+def plain_numbers(sentence: str) -> str:
+    """`sentence` with percentages and ranges in everyday form."""
+    sentence = _PERCENT.sub(_percentage, sentence)
+    return _RANGE.sub(lambda m: f"{m['low']} to {m['high']}", sentence)
+
+
+_FRACTION_WORDS = {50.0: "half", 25.0: "a quarter", 75.0: "three quarters"}
+
+
+def _percentage(match: re.Match) -> str:
+    low, high = match["low"], match["high"]
+    if high:
+        return f"{_trim(low)} to {_trim(high)} out of 100"
+    value = float(low)
+    if value in _FRACTION_WORDS:
+        return _FRACTION_WORDS[value] + (" of" if match["of"] else "")
+    if not match["of"] and match.end() < len(match.string) and match.string[match.end():].lstrip().startswith("of "):
+        return f"{_trim(low)}%"  # "10% of their body weight": a share of a quantity, not of people
+    if value > 0 and (100 / value).is_integer() and 100 / value <= 10:
+        return f"1 in {int(100 / value)}"
+    return f"{_trim(low)} out of 100"
+
+
+def _trim(number: str) -> str:
+    return number[:-2] if number.endswith(".0") else number

