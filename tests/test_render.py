@@ -63,7 +63,7 @@ def test_page_is_accessible(medium):
     headings = [tag for tag in tags if re.fullmatch(r"h\d", tag)]
     assert headings[0] == "h1" and set(headings[1:]) == {"h2"}
     ids = [attrs["id"] for tag, attrs in page.tags if tag == "span"]
-    assert ids == ["u-title", "u-key-points.1", "u-what-is.heading", "u-what-is.1", "u-what-is.2",
+    assert ids == ["u-title", "u-key-points.heading", "u-key-points.1", "u-what-is.heading", "u-what-is.1", "u-what-is.2",
                    "u-what-is.3", "u-causes.heading", "u-causes.1"]
 
 

@@ -24,6 +24,7 @@ class Pacing:
     after_sentence: float = 0.55
     after_heading: float = 0.9
     after_title: float = 1.2
+    after_term: float = 0.4
     between_chapters: float = 1.6
 
 
@@ -69,9 +70,12 @@ def narration_script(guide: Guide, gettext: Callable[[str], str], pacing: Pacing
                                 (said(section.heading, pacing.after_heading), *body(list(section.units())))))
     if guide.glossary:
         heading = Sentence("words-to-know.heading", gettext("Words to know"), guide.lang)
-        entries = [Sentence(entry.term.id, f"{entry.term.text}: {entry.explanation.text}", entry.explanation.lang)
-                   for entry in guide.glossary]
-        chapters.append(Chapter("words-to-know", heading.text, (said(heading, pacing.after_heading), *body(entries))))
+        entries = []
+        for entry in guide.glossary:
+            entries += [said(entry.term, pacing.after_term), said(entry.explanation, pacing.after_sentence)]
+        last = entries[-1]
+        entries[-1] = Utterance(last.unit_id, last.text, last.lang, pacing.between_chapters)
+        chapters.append(Chapter("words-to-know", heading.text, (said(heading, pacing.after_heading), *entries)))
     title = said(guide.title, pacing.after_title)
     first = chapters[0]
     chapters[0] = Chapter(first.id, first.title, (title, *first.utterances))

@@ -140,11 +140,22 @@ class PageFacts(HTMLParser):
         self.tags: list[tuple[str, dict]] = []
         self.units: dict[str, str] = {}
         self.text_parts: list[str] = []
+        self.prose_parts: list[tuple[int, bool, str]] = []  # (p/li element number, inside <main>, text)
+        self.block_stack: list[int] = []
+        self._blocks = 0
+        self.open: list[str] = []
+        self.h2: list[list] = []  # [id, text] of each second-level heading
         self._unit_stack: list[str | None] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         self.tags.append((tag, attrs))
+        self.open.append(tag)
+        if tag in ("p", "li"):
+            self._blocks += 1
+            self.block_stack.append(self._blocks)
+        if tag == "h2":
+            self.h2.append([attrs.get("id", ""), ""])
         if tag == "span":
             self._unit_stack.append(attrs.get("id"))
             if attrs.get("id"):
@@ -153,8 +164,19 @@ class PageFacts(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "span" and self._unit_stack:
             self._unit_stack.pop()
+        if tag in ("p", "li") and self.block_stack:
+            self.block_stack.pop()
+        if tag in self.open:
+            while self.open and self.open.pop() != tag:
+                pass
 
     def handle_data(self, data):
+        if self.open and self.open[-1] in ("style", "script", "title"):
+            return
+        if "h2" in self.open and self.h2:
+            self.h2[-1][1] += data
+        if self.block_stack:
+            self.prose_parts.append((self.block_stack[-1], "main" in self.open, data))
         self.text_parts.append(data)
         if self._unit_stack and self._unit_stack[-1]:
             self.units[self._unit_stack[-1]] += data
@@ -162,6 +184,18 @@ class PageFacts(HTMLParser):
     @property
     def text(self) -> str:
         return " ".join(" ".join(self.text_parts).split())
+
+    def part_headings(self) -> list[str]:
+        """The headings of the page's parts (key points, sections, words to know), not "Contents"."""
+        return [" ".join(text.split()) for id_, text in self.h2 if id_ != "contents-heading"]
+
+    def prose(self, main_only: bool = True) -> list[str]:
+        """The text of each paragraph and list item, in order (in <main> only, or anywhere)."""
+        blocks: dict[int, list[str]] = {}
+        for number, in_main, data in self.prose_parts:
+            if in_main or not main_only:
+                blocks.setdefault(number, []).append(data)
+        return [" ".join("".join(parts).split()) for parts in blocks.values() if "".join(parts).strip()]
 
     def headings(self) -> list[str]:
         return [tag for tag, _ in self.tags if re.fullmatch(r"h[1-6]", tag)]

@@ -55,8 +55,6 @@ def test_html_page_is_accessible(english_build, slug):
     assert headings[0] == "h1" and headings.count("h1") == 1 and set(headings[1:]) == {"h2"}
     for fragment in BROKEN_FRAGMENTS:
         assert fragment not in facts.text
-    assert "known as excitotoxicity" in facts.text or slug != "als-pathophysiology"
-    assert "environmental toxins" in facts.text or slug != "als-causes-overview"
 
 
 def test_mp3_has_chapters_tags_and_the_right_length(english_build, slug):
@@ -67,7 +65,7 @@ def test_mp3_has_chapters_tags_and_the_right_length(english_build, slug):
     seconds = len(samples) / rate
     tags, chapters, toc = id3_facts(path)
     page = page_facts(english_build / f"{slug}.html")
-    section_headings = [text for unit, text in page.units.items() if unit.endswith(".heading")]
+    section_headings = page.part_headings()
     assert str(tags["TLAN"]) == "eng"
     assert str(tags["TIT2"]) == page.units["u-title"]
     assert len(chapters) >= 3

@@ -1,0 +1,70 @@
+"""The plain-language engine on whole guides: the four seeds, and a guide on a
+topic they do not cover, written for this test (tests/fixtures)."""
+
+from pathlib import Path
+
+import pytest
+import textstat
+
+from conftest import REPO, SEED_SLUGS
+from publisher.plain import load_rules, plain_result
+from publisher.plain.overrides import allowed
+from publisher.plain.readability import MAX_GRADE, MAX_SMOG, MAX_WORDS, measure
+from publisher.plain.report import format_report, guide_prose, guide_report
+from publisher.sources import load_source
+
+RULES = load_rules(REPO / "locales" / "en", "en")
+NEW_GUIDE = REPO / "tests" / "fixtures" / "als-nutrition-and-feeding.txt"
+
+
+@pytest.fixture(scope="module", params=SEED_SLUGS)
+def seed(request):
+    return plain_result(load_source(REPO / "sources" / f"{request.param}.txt"), RULES)
+
+
+def test_seed_prose_meets_the_targets(seed):
+    figures = measure(guide_prose(seed.guide))
+    assert figures.grade <= MAX_GRADE
+    assert figures.smog <= MAX_SMOG
+    assert figures.longest_words <= MAX_WORDS
+    assert figures.average_words <= 15
+
+
+def test_seed_keeps_every_name_and_number(seed):
+    assert seed.lost == ()
+    text = " ".join(unit.text for unit in seed.guide.units())
+    for name in ("ALS", "SOD1", "FUS"):
+        assert name in text
+
+
+def test_overrides_are_the_exception(seed):
+    assert seed.overridden <= allowed(seed.source_sentences)
+
+
+def test_kept_terms_are_explained_in_words_to_know(seed):
+    glossary = {entry.term.text for entry in seed.guide.glossary}
+    text = " ".join(unit.text for section in seed.guide.sections for unit in section.units())
+    for term in RULES.terms.used_in(text):
+        assert term.heading in glossary
+    assert 3 <= len(seed.guide.summary) <= 5
+
+
+def test_a_guide_the_engine_has_never_seen_drops_six_grades_without_overrides():
+    source = load_source(NEW_GUIDE)
+    result = plain_result(source, RULES)
+    before = measure([sentence for sentences in result.section_sources.values() for sentence in sentences])
+    after = measure(guide_prose(result.guide))
+    assert result.overridden == 0
+    assert result.lost == ()
+    assert before.grade - after.grade >= 6, (before, after)
+    assert after.smog < before.smog - 6
+
+
+def test_report_figures_are_the_measured_ones(seed):
+    report = guide_report(seed, frozenset(form.lower() for form in RULES.terms.forms))
+    prose = " ".join(guide_prose(seed.guide))
+    assert report.after.grade == round(textstat.flesch_kincaid_grade(prose), 2)
+    assert report.after.smog == round(textstat.smog_index(prose), 2)
+    text = format_report(report)
+    assert f"{report.after.grade:.1f}" in text and f"overridden sentences: {seed.overridden} of" in text
+    assert report.before.grade > 14

@@ -1,0 +1,232 @@
+"""The plain-language engine's rules, one at a time (publisher.plain)."""
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from publisher.errors import PublisherError
+from publisher.model import BulletList, Paragraph, Section, Sentence, SourceBlock, SourceGuide
+from publisher.plain import load_rules, plain_result
+from publisher.plain.clauses import split_clauses
+from publisher.plain.fidelity import missing
+from publisher.plain.lexicon import Lexicon
+from publisher.plain.lists import enumeration, paragraphs_and_lists
+from publisher.plain.numbers import plain_numbers
+from publisher.plain.overrides import Overrides
+from publisher.plain.reader import address_reader
+from publisher.plain.summary import key_points
+from publisher.plain.terms import load_terms
+from publisher.plain.tidy import infinitives, tidy
+from publisher.plain.voice import active_voice
+
+RULES = load_rules(REPO / "locales" / "en", "en")
+TERMS = load_terms(REPO / "locales" / "en" / "terms.toml")
+NAMES = frozenset({"riluzole", "edaravone"})
+
+
+# --- clause splitting ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("These neurons are vital; they carry signals to every muscle.",
+     ["These neurons are vital.", "They carry signals to every muscle."]),
+    ("Normally, cells use antioxidants to neutralize harmful free radicals—byproducts of metabolism.",
+     ["Normally, cells use antioxidants to neutralize harmful free radicals.",
+      "These are byproducts of metabolism."]),
+    ("In ALS, the balance tips toward oxidative damage, resulting in cellular injury and death.",
+     ["In ALS, the balance tips toward oxidative damage.", "This results in cellular injury and death."]),
+    ("One of the most widely used medications is riluzole, which is believed to inhibit glutamate release.",
+     ["One of the most widely used medications is riluzole.", "It is believed to inhibit glutamate release."]),
+    ("Mutations in several genes, such as SOD1, C9orf72, TARDBP, and FUS, have been implicated in familial ALS.",
+     ["Mutations in several genes have been implicated in familial ALS.",
+      "These genes include SOD1, C9orf72, TARDBP, and FUS."]),
+    ("While these cells normally protect the nervous system, chronic activation can release harmful molecules.",
+     ["These cells normally protect the nervous system.", "But chronic activation can release harmful molecules."]),
+    ("Over time, these symptoms worsen, and patients often lose the ability to perform basic functions.",
+     ["Over time, these symptoms worsen.", "Patients often lose the ability to perform basic functions."]),
+    ("Amyotrophic lateral sclerosis (ALS), often called Lou Gehrig's disease, is a progressive disorder.",
+     ["Amyotrophic lateral sclerosis (ALS) is also called Lou Gehrig's disease.", "It is a progressive disorder."]),
+    ("For example, drugs like riluzole and edaravone have been approved to extend survival and reduce "
+     "oxidative stress, respectively.",
+     ["For example, riluzole has been approved to extend survival.",
+      "Edaravone has been approved to reduce oxidative stress."]),
+    ("Dysphagia, or difficulty swallowing, affects most people with the disease at some point.",
+     ["Difficulty swallowing affects most people with the disease at some point.", "This is called dysphagia."]),
+    ("These neurons originate in the motor cortex of the brain, extend down through the brainstem, and travel "
+     "via the spinal cord to innervate skeletal muscles.",
+     ["These neurons originate in the motor cortex of the brain.", "They extend down through the brainstem.",
+      "They travel via the spinal cord to innervate skeletal muscles."]),
+    ("Stem cell therapy also presents a promising avenue, aiming to replace or protect degenerating neurons.",
+     ["Stem cell therapy also presents a promising avenue.", "This aims to replace or protect degenerating neurons."]),
+    ("Another medication acts as a scavenger, reducing oxidative stress and potentially slowing functional decline.",
+     ["Another medication acts as a scavenger.", "This reduces oxidative stress and may slow functional decline."]),
+])
+def test_long_sentences_split_at_clause_boundaries(sentence, expected):
+    assert split_clauses(sentence, NAMES) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # Lists are not clauses, whatever words they hold.
+    "These enable actions such as walking, speaking, swallowing, and breathing.",
+    "Current treatment protocols focus primarily on slowing disease progression, managing symptoms, and improving "
+    "quality of life.",
+    "Some studies suggest that intense physical activity, smoking, and military service may be linked to risk.",
+    "Early signs of swallowing problems include long meals, coughing or choking during meals, and the feeling of "
+    "food stuck in the throat.",
+    # An -ing phrase that is the subject of its clause.
+    "Genes matter, understanding its causes has led to new treatments.",
+    # Short sentences are left alone.
+    "ALS affects both upper and lower motor neurons.",
+])
+def test_sentences_that_must_stay_whole(sentence):
+    assert split_clauses(sentence, NAMES) == [sentence]
+
+
+def test_an_aside_stays_next_to_what_it_explains():
+    pieces = split_clauses("Genes, such as SOD1, FUS, and C9orf72, play a role in familial ALS, disrupting normal "
+                           "cellular functions.")
+    assert pieces == ["Genes play a role in familial ALS.", "These genes include SOD1, FUS, and C9orf72.",
+                      "This disrupts normal cellular functions."]
+
+
+# --- words, numbers, the reader, the voice -------------------------------------------------
+
+
+def test_lexicon_prefers_the_longest_phrase_and_never_touches_kept_terms():
+    lexicon = Lexicon({"neurons": "nerve cells", "motor neuron degeneration": "motor neuron damage",
+                       "approximately": "about", "patients": "people with {subject}"},
+                      ("motor neurons", "motor neuron", "ALS")).for_subject("MND")
+    assert lexicon.apply("Approximately 10 motor neurons and neurons.") == "About 10 motor neurons and nerve cells."
+    assert lexicon.apply("motor neuron degeneration in patients") == "motor neuron damage in people with MND"
+
+
+def test_seed_vocabulary_is_plain():
+    lexicon = RULES.lexicon.for_subject("ALS")
+    assert lexicon.apply("It is administered via intravenous infusion.") == \
+        "It is given through a drip into a vein."
+    assert lexicon.apply("Approximately 10% of ALS cases are familial.") == \
+        "About 10% of people with ALS have a type that runs in families."
+    assert lexicon.apply("Forced vital capacity is vital for planning.") == "Forced vital capacity is key for planning."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In about 5-10% of cases, genes matter.", "In about 5 to 10 out of 100 cases, genes matter."),
+    ("approximately 10% of cases", "approximately 1 in 10 cases"),
+    ("About 50% of patients", "About half of patients"),
+    ("when 10% of their body weight is lost", "when 10% of their body weight is lost"),
+    ("3% of people", "3 out of 100 people"),
+    ("for 3-6 months", "for 3 to 6 months"),
+    ("SOD1 and TDP-43", "SOD1 and TDP-43"),
+])
+def test_numbers_in_the_form_people_use(text, expected):
+    assert plain_numbers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Patients often lose the ability to walk.", "You often lose the ability to walk."),
+    ("Over time, patients lose their strength.", "Over time, you lose your strength."),
+    ("This offers patients better outcomes throughout their illness.",
+     "This offers you better outcomes throughout your illness."),
+    ("It is crucial for patients, caregivers, and nurses.", "It is crucial for you, your caregivers, and nurses."),
+    ("This gives hope for patients affected by ALS.", "This gives hope for patients affected by ALS."),
+    ("It may help in some patients.", "It may help in some patients."),
+])
+def test_the_reader_is_addressed_as_you(text, expected):
+    assert address_reader(text, ("patients",)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Glutamate release is blocked by riluzole.", "Riluzole blocks glutamate release."),
+    ("The signals are carried by the nerves.", "The nerves carry the signals."),
+    ("The decision has been made by the care team.", "The care team has made the decision."),
+    ("Riluzole is taken by mouth.", "Riluzole is taken by mouth."),
+    ("Survival is extended by a few months.", "Survival is extended by a few months."),
+    ("It is caused by switched-on glial cells.", "It is caused by switched-on glial cells."),
+])
+def test_active_voice_where_the_rule_can_tell(text, expected):
+    assert active_voice(text, NAMES) == expected
+
+
+def test_tidy_fixes_spaces_capitals_and_articles():
+    assert tidy("  also,  a  illness ,which   is a SOD1 change") == "Also, an illness, which is an SOD1 change."
+    assert tidy("Also, failure is also linked to damage.") == "Failure is also linked to damage."
+    assert infinitives("treatments meant to slowing the disease, managing symptoms and helping you") == \
+        "treatments meant to slow the disease, manage symptoms and help you"
+
+
+# --- lists, terms, key points -----------------------------------------------------------------
+
+
+def test_long_enumerations_become_lists():
+    intro, items = enumeration("This includes physical therapy to keep you moving, occupational therapy for daily "
+                               "tasks, speech therapy for slurred speech, and help with eating.")
+    assert intro == "This includes:"
+    assert items == ["Physical therapy to keep you moving.", "Occupational therapy for daily tasks.",
+                     "Speech therapy for slurred speech.", "Help with eating."]
+    assert enumeration("These genes include SOD1, C9orf72, TARDBP, and FUS.") is None  # short: stays inline
+    blocks = paragraphs_and_lists([Sentence("s.1", "First.", "en"), Sentence(
+        "s.2", "Problems in cells behind motor neuron damage include oxidative stress, failing mitochondria, "
+        "poor clearing of old proteins, and inflammation.", "en"), Sentence("s.3", "Last.", "en")], 4)
+    assert [type(block).__name__ for block in blocks] == ["Paragraph", "BulletList", "Paragraph"]
+    assert blocks[0].sentences[-1].text == "Problems in cells behind motor neuron damage include:"
+    assert [item.id for item in blocks[1].items] == ["s.2-1", "s.2-2", "s.2-3", "s.2-4"]
+
+
+def test_terms_are_explained_unless_the_sentence_says_what_they_are():
+    found = TERMS.used_in("Changes in SOD1 and FUS affect motor neurons and riluzole.")
+    assert [term.name for term in found] == ["SOD1", "FUS", "motor neurons", "riluzole"]
+    explanations = TERMS.explain("Changes in SOD1 and FUS affect motor neurons.", found[:3])
+    assert explanations == ["Motor neurons are the nerve cells that tell your muscles to move.",
+                            "SOD1 and FUS are the names of genes and of the proteins they make."]
+    assert TERMS.explain("Genes such as SOD1 and FUS matter.", found[:2]) == []
+
+
+def test_key_points_stand_on_their_own():
+    def paragraph(*texts):
+        return Paragraph(tuple(Sentence(f"x.{n}", text, "en") for n, text in enumerate(texts)))
+    sections = (
+        Section("a", Sentence("a.h", "What is ALS?", "en"), (paragraph(
+            "Amyotrophic lateral sclerosis (ALS) is also called Lou Gehrig's disease.",
+            "It is a disease that slowly gets worse."),)),
+        Section("b", Sentence("b.h", "What causes it?", "en"), (paragraph(
+            "This leans on what came before.", "About 5 to 10 out of 100 people with ALS have a type that runs in "
+            "families."),)),
+        Section("c", Sentence("c.h", "How is it treated?", "en"), (paragraph("Riluzole is a medicine."),)),
+    )
+    points = [point.text for point in key_points(sections, frozenset({"Riluzole is a medicine."}), "ALS", NAMES)]
+    assert points == ["ALS is a disease that slowly gets worse.",
+                      "About 5 to 10 out of 100 people with ALS have a type that runs in families."]
+
+
+# --- overrides and fidelity ----------------------------------------------------------------------
+
+
+def guide_source(*paragraphs: str) -> SourceGuide:
+    return SourceGuide("g", Path("sources/g.txt"), "A guide", "en",
+                       tuple(SourceBlock("paragraph", n + 2, text=text) for n, text in enumerate(paragraphs)))
+
+
+def test_an_override_replaces_one_sentence_and_is_counted():
+    sentences = [f"Sentence {n} talks about muscles." for n in range(10)]
+    source = guide_source(" ".join(sentences))
+    rules = RULES.__class__(**{**RULES.__dict__, "overrides": Overrides({sentences[3]: ("Plain words.",)})})
+    result = plain_result(source, rules)
+    assert result.overridden == 1 and result.source_sentences == 10
+    assert "Plain words." in [unit.text for unit in result.guide.units()]
+
+
+def test_too_many_overrides_stop_the_build():
+    sentences = [f"Sentence {n} talks about muscles." for n in range(10)]
+    overrides = Overrides({sentences[0]: ("One.",), sentences[1]: ("Two.",)}, Path("locales/en/overrides.toml"))
+    rules = RULES.__class__(**{**RULES.__dict__, "overrides": overrides})
+    with pytest.raises(PublisherError, match="2 of 10 sentences of 'g' are overridden; at most 1 may be"):
+        plain_result(guide_source(" ".join(sentences)), rules)
+
+
+def test_fidelity_finds_lost_names_and_numbers():
+    source = "In 5-10% of cases, SOD1 and C9orf72 matter. Riluzole and tofersen help. Half take 2 tablets."
+    assert missing(source, "In 5 to 10 out of 100 cases, SOD1 and C9orf72 matter. Riluzole and tofersen help. "
+                           "Half take 2 tablets.", TERMS, TERMS.drug_endings) == []
+    assert missing(source, "In some cases, SOD1 matters. Riluzole helps. Half take 3 tablets.", TERMS,
+                   TERMS.drug_endings) == ["name 'C9orf72'", "name 'tofersen'", "number 2", "number 5%", "number 10%"]
