@@ -11,6 +11,7 @@ locales/<lang>/ (topics, lexicon, terms, overrides), read by `load_rules`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +105,18 @@ def _leans_back(sentence: str) -> bool:
     return sentence.startswith(_LEANING)
 
 
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _said_already(explanation: str, sentences: list[str]) -> bool:
+    """Does one sentence of the paragraph already say most of `explanation`
+    ("It is given through a drip into a vein" before "Edaravone is given
+    through a drip into a vein, or as a liquid you swallow")?"""
+    words = set(_CONTENT_WORD.findall(explanation.lower()))
+    return bool(words) and any(len(words & set(_CONTENT_WORD.findall(sentence.lower()))) >= len(words) / 2
+                               for sentence in sentences)
+
+
 def _defines(sentences: list[str], term: Term) -> bool:
     """Does the text say what `term` is: a sentence "Glutamate is the main ...",
     or "... free radicals." followed by "These are ..."?"""
@@ -175,7 +188,8 @@ class _SectionWriter:
             # "Words to know" has it too.
             listed = {term for piece in pieces if enumeration(piece) for term in self.rules.terms.used_in(piece)}
             undefined = [term for term in new if not _defines(everything, term) and term not in listed]
-            explanations = self.rules.terms.explain(joined, undefined)
+            explanations = [text for text in self.rules.terms.explain(joined, undefined)
+                            if not _said_already(text, everything)]
             self.added.extend(explanations)
             waiting.extend(explanations)
         return plain + waiting

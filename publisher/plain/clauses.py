@@ -33,8 +33,13 @@ MIN_PIECE_WORDS = 4
 
 
 class Aside(list):
-    """A rule's result [main, aside]: the aside belongs right after the first
-    sentence the main part splits into, not after all of them."""
+    """A rule's result [main, aside]: the aside belongs right after the sentence
+    of the main part that holds `anchor` (the word it explains), or after the
+    first one, not after all of them."""
+
+    def __init__(self, pieces, anchor: str = ""):
+        super().__init__(pieces)
+        self.anchor = anchor
 
 
 def split_clauses(sentence: str, names: frozenset = frozenset(), rules: "tuple[Rule, ...] | None" = None) -> list[str]:
@@ -46,7 +51,9 @@ def split_clauses(sentence: str, names: frozenset = frozenset(), rules: "tuple[R
             continue
         if isinstance(pieces, Aside):
             main, aside = split_clauses(pieces[0], names, rules), split_clauses(pieces[1], names, rules)
-            return main[:1] + aside + main[1:]
+            at = next((index for index, piece in enumerate(main)
+                       if pieces.anchor and re.search(rf"\b{re.escape(pieces.anchor)}\b", piece)), 0)
+            return main[: at + 1] + aside + main[at + 1:]
         return [result for piece in pieces for result in split_clauses(piece, names, rules)]
     return [sentence.strip()]
 
@@ -88,7 +95,8 @@ def dash_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
         return None
     before, aside, after = parts
     main = f"{before.rstrip(',')} {after.lstrip(', ')}"
-    return Aside([_end(main), _aside_sentence(aside, before, names)])
+    anchor = before.split()[-1].strip(",") if before.split() else ""
+    return Aside([_end(main), _aside_sentence(aside, before, names)], anchor)
 
 
 def dash_definition(sentence: str, names: frozenset = frozenset()) -> list[str] | None:

@@ -20,7 +20,7 @@ MIN_POINTS = 3
 MAX_WORDS = 18
 LEANING_WORDS = {"this", "these", "that", "those", "it", "its", "they", "their", "them", "he", "she", "also",
                  "but", "so", "and", "or", "such", "another", "both", "here", "then", "however", "still",
-                 "examples", "other", "all", "understanding", "similarly", "same"}
+                 "examples", "other", "all", "understanding", "similarly", "same", "more"}
 
 
 def key_points(sections: tuple[Section, ...], added: frozenset[str], subject: str,
@@ -60,4 +60,4 @@ def _best(index: int, section: Section, added: frozenset[str], subject: str, nam
 def _leans(text: str) -> bool:
     """Does the sentence lean on what came before (in its first three words)?"""
     words = [word.lower().strip(",.") for word in text.split()[:3]]
-    return any(word in LEANING_WORDS for word in words) or "also called" in text
+    return any(word in LEANING_WORDS for word in words) or bool(re.search(r"\balso\b", text))
