@@ -20,12 +20,15 @@ from typing import Callable
 from .atomic import write_atomic
 from .defaults import FORMATS, LISTENING_RATE_WPM, SOURCE_LANGUAGE
 from .errors import PublisherError, display_path
-from .model import Guide
-from .plain import PlainResult, load_rules, plain_result
+from .guides import load_guides
+from .i18n.catalogs import language_code, shipped_languages
+from .i18n.checks import Problem
+from .i18n.localize import CatalogTranslations, localize
+from .i18n.shipping import catalog_for_build, names_of
+from .model import Guide, Sentence
 from .project import Project
 from .render.page import PageRenderer
 from .render.pdf import pdf_bytes
-from .sources import discover, load_source
 from .speech.clips import ClipStats
 from .speech.narrate import narrate_guide
 from .speech.narration import Pacing
@@ -70,74 +73,56 @@ class BuildSummary:
     results: list[JobResult]
     failures: list[tuple[Job, PublisherError]]
     seconds: float
+    fallbacks: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
+    held_back: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
 
 
 # --- what to build ------------------------------------------------------------
 
 
-def shipped_locales(project: Project) -> list[str]:
-    """The source language plus every language with a catalogue in locales/."""
-    translated = sorted(path.parent.parent.name for path in project.locales.glob("*/LC_MESSAGES/messages.po"))
-    return [SOURCE_LANGUAGE] + [lang for lang in translated if lang != SOURCE_LANGUAGE]
+@dataclass(frozen=True)
+class Plan:
+    """The jobs of a build, and per language the units left in English."""
+
+    jobs: list[Job]
+    fallbacks: dict[str, tuple[Sentence, ...]]
+    held_back: dict[str, tuple[Problem, ...]]
 
 
-def load_guides(project: Project, slugs: tuple[str, ...] = ()) -> list[Guide]:
-    """The plain-language source-language Guides (all, or those named).
-
-    A guide whose plain version lost a drug name, gene name or number of its
-    source stops the build (the fidelity check)."""
-    guides = []
-    for result, _ in plain_results(project, slugs):
-        if result.lost:
-            raise PublisherError(f"the plain-language guide lost {', '.join(result.lost)} of the source (fix "
-                                 f"locales/{result.guide.lang}/lexicon.toml, terms.toml or overrides.toml)",
-                                 _source_path(project, result.guide.slug))
-        guides.append(result.guide)
-    return guides
-
-
-def plain_results(project: Project, slugs: tuple[str, ...] = ()) -> list[tuple[PlainResult, frozenset[str]]]:
-    """Each chosen source made plain, with the kept terms of its language."""
-    paths = discover(project.sources)
-    known = {path.stem: path for path in paths}
-    for slug in slugs:
-        if slug not in known:
-            names = ", ".join(known) or "none"
-            raise PublisherError(f"no guide '{slug}' in {display_path(project.sources)}/ (guides: {names})")
-    chosen = [known[slug] for slug in dict.fromkeys(slugs)] if slugs else paths
-    if not chosen:
-        raise PublisherError(f"no guides in {display_path(project.sources)}/: add .txt or .md files")
-    results = []
-    for path in chosen:
-        source = load_source(path)
-        if source.lang != SOURCE_LANGUAGE:
-            raise PublisherError(f"guides must be written in '{SOURCE_LANGUAGE}' (this one says "
-                                 f"'{source.lang}')", path, 1)
-        rules = _rules(project.language_data(source.lang), source.lang)
-        known = frozenset(form.lower() for form in rules.terms.forms)
-        results.append((plain_result(source, rules), known))
-    return results
-
-
-def _source_path(project: Project, slug: str) -> Path:
-    return next(path for path in discover(project.sources) if path.stem == slug)
-
-
-def plan(project: Project, request: BuildRequest) -> list[Job]:
-    """One job per output file, longest (narration) first."""
-    shipped = shipped_locales(project)
-    for lang in request.locales:
+def requested_languages(project: Project, asked: tuple[str, ...]) -> list[str]:
+    """The languages to build: those asked for (each must be shipped), or all shipped."""
+    shipped = shipped_languages(project)
+    chosen = []
+    for code in asked:
+        try:
+            lang = language_code(code)
+        except PublisherError as error:
+            raise PublisherError(f"{error.message}; this project ships {', '.join(shipped)}") from None
         if lang not in shipped:
-            raise PublisherError(f"unknown locale '{lang}': this project ships {', '.join(shipped)}")
+            raise PublisherError(f"no catalogue for locale '{code}': this project ships {', '.join(shipped)} "
+                                 f"(start one with `publisher init {lang}`)")
+        chosen.append(lang)
+    return list(dict.fromkeys(chosen)) or shipped
+
+
+def plan(project: Project, request: BuildRequest) -> Plan:
+    """One job per output file (narration, the longest, first), each guide localized."""
     for fmt in request.formats:
         if fmt not in FORMATS:
             raise PublisherError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
-    locales = list(dict.fromkeys(request.locales)) or shipped
+    languages = requested_languages(project, request.locales)
     formats = list(dict.fromkeys(request.formats)) or list(FORMATS)
     guides = load_guides(project, request.guides)
-    jobs = [Job(guide, fmt, project.output / lang / f"{guide.slug}.{fmt}")
-            for lang in locales for guide in guides for fmt in formats]
-    return sorted(jobs, key=lambda job: job.format != "mp3")
+    names = names_of(project)
+    jobs, fallbacks, held_back = [], {}, {}
+    for lang in languages:
+        shipped = catalog_for_build(project, lang, names) if lang != SOURCE_LANGUAGE else None
+        held_back[lang] = shipped.held_back if shipped else ()
+        editions = [localize(guide, shipped.catalog if shipped else None, lang) for guide in guides]
+        fallbacks[lang] = tuple(unit for edition in editions for unit in edition.fallbacks)
+        jobs += [Job(edition.guide, fmt, project.output / lang / f"{edition.guide.slug}.{fmt}")
+                 for edition in editions for fmt in formats]
+    return Plan(sorted(jobs, key=lambda job: job.format != "mp3"), fallbacks, held_back)
 
 
 # --- doing it ----------------------------------------------------------------------
@@ -146,7 +131,8 @@ def plan(project: Project, request: BuildRequest) -> list[Job]:
 def build(project: Project, request: BuildRequest, progress: Callable[[str], None] = print) -> BuildSummary:
     """Run every planned job, reporting each as it finishes."""
     started = time.monotonic()
-    jobs = plan(project, request)
+    the_plan = plan(project, request)
+    jobs = the_plan.jobs
     workers = max(1, min(request.jobs, len(jobs)))
     progress(f"Building {len(jobs)} files with {workers} worker{'s' if workers > 1 else ''}...")
     results: list[JobResult] = []
@@ -172,7 +158,7 @@ def build(project: Project, request: BuildRequest, progress: Callable[[str], Non
             futures = {pool.submit(_run_captured, project.root, job, request): job for job in jobs}
             for future in as_completed(futures):
                 finished(futures[future], future.result())
-    return BuildSummary(results, failures, time.monotonic() - started)
+    return BuildSummary(results, failures, time.monotonic() - started, the_plan.fallbacks, the_plan.held_back)
 
 
 def _run_captured(root: Path, job: Job, request: BuildRequest) -> JobResult | PublisherError:
@@ -207,13 +193,11 @@ def run_job(project: Project, job: Job, request: BuildRequest) -> JobResult:
 
 
 @lru_cache(maxsize=None)
-def _rules(language_dir: Path, lang: str):
-    return load_rules(language_dir, lang)
-
-
-@lru_cache(maxsize=None)
 def _translations(project: Project, lang: str) -> gettext.NullTranslations:
-    return gettext.NullTranslations()
+    """The catalogue's words for the templates, in a worker process."""
+    if lang == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    return CatalogTranslations(catalog_for_build(project, lang, names_of(project)).catalog)
 
 
 @lru_cache(maxsize=None)

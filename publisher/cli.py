@@ -1,4 +1,9 @@
-"""The `publisher` command line (Click): one command, one function."""
+"""The `publisher` command line (Click): one command, one function.
+
+Heavy libraries (WeasyPrint, NumPy, the plain-language engine) are imported
+inside the commands that need them, so `--help` and the catalogue commands
+start at once.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ import traceback
 
 import click
 
-from .defaults import FORMATS, LISTENING_RATE_WPM
+from .defaults import FORMATS, LISTENING_RATE_WPM, SOURCE_LANGUAGE
 from .errors import PublisherError, display_path
 from .project import Project
 
@@ -19,7 +24,8 @@ class PublisherGroup(click.Group):
         args = list(sys.argv[1:] if args is None else args)
         debug = "--debug" in args
         try:
-            return super().main(args=args, standalone_mode=False, **kwargs)
+            result = super().main(args=args, standalone_mode=False, **kwargs)
+            sys.exit(result if isinstance(result, int) else 0)  # Exit(1) comes back as a return value
         except click.exceptions.Abort:
             _fail("interrupted", 130)
         except click.exceptions.Exit as exit_:
@@ -36,13 +42,13 @@ class PublisherGroup(click.Group):
             _fail(f"internal error: {type(error).__name__}: {error} (run with --debug for details)", 2)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _fail(message: str, code: int) -> None:
     click.echo(f"publisher: {message}", err=True)
     sys.exit(code)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @click.group(cls=PublisherGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -57,9 +63,15 @@ def main(ctx: click.Context, project_dir: str, debug: bool) -> None:
     large-print PDF, a narrated MP3 with one chapter per section, and an
     accessible web page, in output/<language>/<guide>.{pdf,mp3,html}.
 
-    Start with `publisher build`.
+    \b
+    Volunteers:   publisher build
+    Editors:      publisher report
+    Translators:  publisher extract, init, update, status, check
     """
     ctx.obj = project_dir
+
+
+# --- handouts --------------------------------------------------------------------------------
 
 
 @main.command("build")
@@ -77,13 +89,16 @@ def main(ctx: click.Context, project_dir: str, debug: bool) -> None:
 def build_command(project_dir: str, locales, formats, guides, rate: int, jobs: int | None) -> None:
     """Build handouts into output/.
 
+    A sentence with no translation yet (or only a fuzzy one) is printed and
+    spoken in English, marked as English; the summary counts them.
+
     \b
     Examples:
       publisher build                        everything
       publisher build -l es -f pdf           Spanish PDFs only
       publisher build -g als-causes-overview one guide, every language and format
     """
-    from .build import BuildRequest, build  # heavy (WeasyPrint, NumPy): only when building
+    from .build import BuildRequest, build
 
     project = Project.at(project_dir)
     request = BuildRequest(locales=locales, formats=formats, guides=guides, rate=rate,
@@ -98,6 +113,16 @@ def build_command(project_dir: str, locales, formats, guides, rate: int, jobs: i
     click.echo(f"Wrote {_count(len(summary.results), 'file')} in {summary.seconds:.1f} s ({counts or 'none'}) "
                f"to {display_path(project.output)}/" + (f"; speech clips: {spoken} spoken, {reused} reused"
                                                         if spoken or reused else ""))
+    for lang, units in summary.fallbacks.items():
+        if lang == SOURCE_LANGUAGE:
+            continue
+        held = summary.held_back.get(lang, ())
+        line = f"{lang}: {_count(len(units), 'unit')} fell back to English"
+        if held:
+            line += f" ({_count(len(held), 'translation')} held back by checks: run `publisher check {lang}`)"
+        elif units:
+            line += " (untranslated or fuzzy: run `publisher status`)"
+        click.echo(line)
     if summary.failures:
         raise PublisherError(f"{len(summary.failures)} of {len(summary.failures) + len(summary.results)} "
                              f"files failed (see above)")
@@ -114,9 +139,151 @@ def report_command(project_dir: str, guides) -> None:
     miss the targets (grade 6, SMOG 8, 20 words) and how many sentences an
     editor overrode.
     """
-    from .build import plain_results  # heavy: only when reporting
+    from .guides import plain_results
     from .plain.report import format_report, guide_report
 
     project = Project.at(project_dir)
     for index, (result, known) in enumerate(plain_results(project, guides)):
         click.echo(("\n" if index else "") + format_report(guide_report(result, known)))
+
+
+@main.command("voices")
+@click.pass_obj
+def voices_command(project_dir: str) -> None:
+    """List the installed espeak-ng voices by language, and the voice each
+    shipped language uses."""
+    from .i18n.catalogs import shipped_languages
+    from .speech.engine import SpeechEngine
+    from .speech.voices import language_voice, voices_by_language
+
+    project = Project.at(project_dir)
+    with SpeechEngine() as engine:
+        installed = engine.voices()
+    click.echo("Shipped languages:")
+    for lang in shipped_languages(project):
+        try:
+            voice = language_voice(lang, installed, project.language_data(lang))
+            click.echo(f"  {lang:<6} {voice.id} (rate factor {voice.rate_factor:g})")
+        except PublisherError as error:
+            click.echo(f"  {lang:<6} NONE: {error.message}")
+    click.echo("Installed voices:")
+    for lang, voices in voices_by_language(installed).items():
+        click.echo(f"  {lang:<6} " + ", ".join(voice["id"] for voice in voices))
+
+
+# --- catalogues --------------------------------------------------------------------------------
+
+
+@main.command("extract")
+@click.pass_obj
+def extract_command(project_dir: str) -> None:
+    """Write locales/messages.pot: every sentence of the plain guides and the
+    words of the templates, one message each."""
+    from pathlib import Path
+
+    from .guides import load_guides
+    from .i18n.catalogs import extract, template_path, write_catalog
+
+    project = Project.at(project_dir)
+    catalog = extract(load_guides(project), project, Path(__file__).parent)
+    write_catalog(catalog, template_path(project))
+    click.echo(f"Wrote {display_path(template_path(project))}: {_count(len(catalog), 'message')}")
+
+
+@main.command("init")
+@click.argument("lang")
+@click.option("--force", is_flag=True, help="Start again even if the language has a catalogue (loses it).")
+@click.pass_obj
+def init_command(project_dir: str, lang: str, force: bool) -> None:
+    """Start a catalogue for LANG (e.g. es, fr, ar, pt_BR) from the template."""
+    from .i18n.catalogs import catalog_path, language_code, new_catalog, template_or_error, write_catalog
+
+    project = Project.at(project_dir)
+    code = language_code(lang)
+    if code != lang:
+        click.echo(f"note: using the gettext code '{code}' for '{lang}'")
+    path = catalog_path(project, code)
+    if path.exists() and not force:
+        raise PublisherError("a catalogue already exists: use `publisher update` to bring it up to date", path)
+    catalog = new_catalog(template_or_error(project), code)
+    write_catalog(catalog, path)
+    click.echo(f"Wrote {display_path(path)}: {_count(len(catalog), 'message')} to translate")
+
+
+@main.command("update")
+@click.argument("langs", nargs=-1, metavar="[LANG]...")
+@click.pass_obj
+def update_command(project_dir: str, langs) -> None:
+    """Merge the template into each catalogue (all, or those named).
+
+    Translations, translator comments and headers are kept. A message whose
+    English changed is marked fuzzy with its old text, and a comment says
+    plainly when its numbers changed; fuzzy messages are printed in English
+    until a translator checks them and clears the flag.
+    """
+    from .i18n.catalogs import (catalog_path, language_code, read_catalog, shipped_languages, template_or_error,
+                                update, write_catalog)
+
+    project = Project.at(project_dir)
+    template = template_or_error(project)
+    chosen = [language_code(lang) for lang in langs] or [lang for lang in shipped_languages(project)
+                                                         if lang != SOURCE_LANGUAGE]
+    for lang in chosen:
+        path = catalog_path(project, lang)
+        catalog = read_catalog(path)
+        before = {message.id for message in catalog if message.id}
+        needing = update(catalog, template)
+        write_catalog(catalog, path)
+        new = sum(1 for message in needing if message.id not in before and not message.fuzzy)
+        fuzzy = sum(1 for message in needing if message.fuzzy)
+        click.echo(f"{lang}: {_count(new, 'new message')}, {_count(fuzzy, 'changed message')} marked fuzzy, "
+                   f"{len(catalog.obsolete)} obsolete ({display_path(path)})")
+
+
+@main.command("status")
+@click.pass_obj
+def status_command(project_dir: str) -> None:
+    """Show, per language, how much is translated."""
+    from .i18n.catalogs import catalog_path, read_catalog, shipped_languages
+    from .i18n.status import catalog_status
+
+    project = Project.at(project_dir)
+    click.echo(f"{'language':<10}{'translated':>12}{'fuzzy':>8}{'untranslated':>14}{'obsolete':>10}{'done':>8}")
+    for lang in shipped_languages(project):
+        if lang == SOURCE_LANGUAGE:
+            continue
+        counts = catalog_status(read_catalog(catalog_path(project, lang)))
+        click.echo(f"{lang:<10}{counts.translated:>12}{counts.fuzzy:>8}{counts.untranslated:>14}"
+                   f"{counts.obsolete:>10}{counts.percent:>7}%")
+
+
+@main.command("check")
+@click.argument("langs", nargs=-1, metavar="[LANG]...")
+@click.pass_obj
+def check_command(project_dir: str, langs) -> None:
+    """Check catalogues (all, or those named) for anything unsafe to print:
+    invalid .po syntax, and translations whose numbers, gene or medicine
+    names, placeholders, markup or plural forms differ from the source.
+    Each problem is one `file:line: problem` line; exits 1 if there is any."""
+    from .i18n.catalogs import catalog_path, language_code, read_catalog, shipped_languages
+    from .i18n.checks import check_catalog, validate_file
+    from .i18n.shipping import names_of
+
+    project = Project.at(project_dir)
+    names = names_of(project)
+    chosen = [language_code(lang) for lang in langs] or [lang for lang in shipped_languages(project)
+                                                         if lang != SOURCE_LANGUAGE]
+    problems = []
+    for lang in chosen:
+        path = catalog_path(project, lang)
+        if not path.exists():
+            raise PublisherError(f"no catalogue for '{lang}' (start one with `publisher init {lang}`)", path)
+        syntax = validate_file(path)
+        found = syntax or check_catalog(path, read_catalog(path), lang, names)
+        problems += found
+        if not found:
+            click.echo(f"{lang}: ok ({display_path(path)})")
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems:
+        raise click.exceptions.Exit(1)

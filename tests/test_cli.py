@@ -22,7 +22,8 @@ def test_help_tells_a_newcomer_what_to_do(project_dir):
 
 @pytest.mark.parametrize("args, message", [
     (["build", "--guide", "nope"], "publisher: no guide 'nope' in sources/ (guides: als-causes-overview,"),
-    (["build", "--locale", "xx"], "publisher: unknown locale 'xx': this project ships en"),
+    (["build", "--locale", "xx"], "publisher: unknown language 'xx' (use a code like 'es', 'fr' or 'pt_BR'); "
+                                  "this project ships en, ar, es, fr"),
     (["build", "--format", "doc"], "publisher: Invalid value for '--format'"),
     (["build", "--rate", "20"], "publisher: Invalid value for '--rate'"),
     (["frobnicate"], "publisher: No such command 'frobnicate'"),

@@ -84,7 +84,8 @@ def test_fallback_units_are_marked_with_their_language():
 def test_template_words_are_translated():
     class Shout(gettext.NullTranslations):
         def gettext(self, message):  # upper case, placeholders kept
-            return re.sub(r"[^{}]+(?![^{]*\})", lambda match: match.group().upper(), message)
+            return re.sub(r"\{\w+\}|%\(\w+\)s|([^{%]+)",
+                          lambda match: match.group(1).upper() if match.group(1) else match.group(), message)
 
     renderer = PageRenderer(TEMPLATES, Shout())
     page = renderer.render(guide(), "print")

@@ -8,6 +8,7 @@ sentence or a translation can never inject markup.
 
 from __future__ import annotations
 
+import datetime
 import gettext
 import re
 from dataclasses import dataclass
@@ -46,32 +47,33 @@ class PageRenderer:
         self.env.filters["direction"] = languages.direction
 
     def render(self, guide: Guide, medium: str, *, audio: str | None = None,
-               size: PrintSize = PrintSize()) -> str:
+               size: PrintSize = PrintSize(), date: datetime.date | None = None) -> str:
         """The guide as an HTML document for `medium` "screen" (web page) or "print" (PDF)."""
         page = {
             "medium": medium,
             "lang_tag": languages.lang_tag(guide.lang),
             "direction": languages.direction(guide.lang),
-            "css": Markup(self._print_css(size) if medium == "print" else self._source("screen.css")),
+            "css": Markup(self._print_css(size, guide.lang) if medium == "print" else self._source("screen.css")),
             "audio": audio,
+            "date": languages.long_date(date or datetime.date.today(), guide.lang),
         }
         return self.env.get_template("guide.html.j2").render(guide=guide, page=page)
 
-    def _print_css(self, size: PrintSize) -> str:
-        footer = _css_content(self.translations.gettext("Page {page} of {pages}"))
+    def _print_css(self, size: PrintSize, lang: str) -> str:
+        footer = _css_content(self.translations.gettext("Page {page} of {pages}"), languages.counter_style(lang))
         return self.env.get_template("large-print.css.j2").render(size=size, font_stack=FONT_STACK, footer=footer)
 
     def _source(self, name: str) -> str:
         return self.env.loader.get_source(self.env, name)[0]
 
 
-def _css_content(pattern: str) -> str:
+def _css_content(pattern: str, style: str = "decimal") -> str:
     """CSS `content` for a footer pattern: "Page {page} of {pages}" ->
     "Page " counter(page) " of " counter(pages). Text is quoted safely."""
     parts = []
     for piece in re.split(r"(\{pages?\})", pattern):
         if piece in ("{page}", "{pages}"):
-            parts.append(f"counter({piece[1:-1]})")
+            parts.append(f"counter({piece[1:-1]})" if style == "decimal" else f"counter({piece[1:-1]}, {style})")
         elif piece:
             parts.append(css_string(piece))
     return " ".join(parts) or '""'

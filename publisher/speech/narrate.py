@@ -40,8 +40,11 @@ def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: P
             return language_voice(lang, installed, locales_dir / lang)
 
         cache = ClipCache(cache_dir, engine)
-        recording = record(narration_script(guide, gettext, pacing), cache, voice_for, pacing.rate)
+        script = narration_script(guide, gettext, pacing)
+        recording = record(script, cache, voice_for, pacing.rate)
         failed = engine.failures
+        languages = dict.fromkeys(utterance.lang for chapter in script for utterance in chapter.utterances)
+        voices = tuple(f"{lang}={voice_for(lang).id}" for lang in languages)
     data = encode_mp3(recording.samples, recording.rate)
     delay = mp3_delay_seconds(recording.rate)
     chapters = tuple(replace(chapter, start=chapter.start + delay if index else 0.0, end=chapter.end + delay)
@@ -49,6 +52,6 @@ def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: P
     with atomic_path(target) as partial:
         partial.write_bytes(data)
         tag_mp3(partial, title=guide.title.text, album=guide.title.text, artist=artist, lang=guide.lang,
-                chapters=chapters, contents_title=gettext("Contents"))
+                chapters=chapters, contents_title=gettext("Contents"), voices=voices)
     write_atomic(target.with_suffix(".vtt"), webvtt(recording.placed, offset=delay))
     return Narration(recording, cache.stats, failed)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import langcodes
-from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TLAN, TPE1, TRCK, CTOCFlags
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TLAN, TPE1, TRCK, TXXX, CTOCFlags
 
 from .audio import ChapterSpan
 
@@ -18,10 +18,16 @@ def iso639_2(lang: str) -> str:
     return langcodes.Language.get(lang.replace("_", "-")).to_alpha3()
 
 
+NARRATOR_FRAME = "espeak-ng voices"
+
+
 def tag_mp3(path: Path, *, title: str, album: str, artist: str, lang: str,
-            chapters: tuple[ChapterSpan, ...] = (), contents_title: str = "", track: str | None = None) -> None:
-    """Write the ID3 tag of the MP3 file at `path`."""
+            chapters: tuple[ChapterSpan, ...] = (), contents_title: str = "", track: str | None = None,
+            voices: tuple[str, ...] = ()) -> None:
+    """Write the ID3 tag of the MP3 file at `path` (`voices`: the espeak-ng voices that speak in it)."""
     tags = ID3()
+    if voices:
+        tags.add(TXXX(encoding=3, desc=NARRATOR_FRAME, text=list(voices)))
     tags.add(TIT2(encoding=3, text=[title]))
     tags.add(TALB(encoding=3, text=[album]))
     tags.add(TPE1(encoding=3, text=[artist]))

@@ -1,0 +1,1 @@
+"""Translation: gettext catalogues (Babel), their checks, and localized guides."""

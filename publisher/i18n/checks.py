@@ -1,0 +1,162 @@
+"""Checks that keep a translation safe for medical text.
+
+A catalogue must be a valid .po file (GNU `msgfmt --check`, which reports
+file:line for unterminated strings, bad escapes, duplicate messages, wrong
+plural counts and bad encodings), and each translated message must keep its
+source's numbers, gene names, medicine names (locales/do-not-translate.toml),
+placeholders and markup, and have as many plural forms as the language has.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog, Message
+
+from ..datafiles import load_toml
+from ..errors import PublisherError, display_path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a catalogue, at a line."""
+
+    path: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = display_path(self.path) + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.message}"
+
+    def error(self) -> PublisherError:
+        return PublisherError(self.message, self.path, self.line)
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names every translation must keep: gene names as they are, medicines in
+    each language's spelling of their international name."""
+
+    keep: tuple[str, ...]
+    medicines: dict[str, dict[str, str]]
+
+    def required(self, source: str, lang: str) -> list[tuple[str, tuple[str, ...]]]:
+        """(name in the source, the forms a `lang` translation may use) for each
+        name that `source` holds."""
+        wanted = []
+        for name in self.keep:
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", source):
+                wanted.append((name, (name,)))
+        for medicine, spellings in self.medicines.items():
+            if re.search(rf"\b{re.escape(medicine)}\b", source, re.IGNORECASE):
+                wanted.append((medicine, (spellings.get(lang, medicine), medicine)))
+        return wanted
+
+
+def load_names(path: Path) -> Names:
+    data = load_toml(path)
+    return Names(tuple(data.get("keep", ())), {name: dict(table) for name, table in data.get("medicines", {}).items()})
+
+
+# --- the file itself -------------------------------------------------------------------------
+
+_MSGFMT_LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?:\d+:)? (?P<message>.+)$")
+
+
+def validate_file(path: Path) -> list[Problem]:
+    """Syntax problems of a .po file, as GNU msgfmt --check reports them."""
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:
+        return []
+    result = subprocess.run([msgfmt, "--check", "--output-file", os.devnull, str(path)], capture_output=True,
+                            text=True, env={**os.environ, "LC_ALL": "C"}, errors="replace")
+    if result.returncode == 0:
+        return []
+    found = [(int(match["line"]), match["message"]) for match in map(_MSGFMT_LINE.match, result.stderr.splitlines())
+             if match and not match["message"].startswith("warning:")]
+    problems = []
+    while found:
+        line, message = found.pop(0)
+        if message.endswith("...") and found and found[0][1].startswith("..."):
+            # msgfmt splits some reports over two lines ("duplicate message definition..."
+            # at one line, "...this is the location of the first definition" at another).
+            other_line, other = found.pop(0)
+            if "first definition" in other:
+                message = f"{message.rstrip('.')} (first defined at line {other_line})"
+            else:
+                message = f"{message.rstrip('.')}, {other.lstrip('.')}"
+                line = max(line, other_line)
+        problems.append(Problem(path, line, message.rstrip(".")))
+    return problems or [Problem(path, None, result.stderr.strip().splitlines()[-1])]
+
+
+# --- each message ------------------------------------------------------------------------------
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w])")
+_PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%(?:\([a-z_]+\))?[sdif]")
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>")
+# A name starts a word, or follows a one-letter Arabic proclitic written onto it
+# ("وFUS" is "and FUS", "بريلوزول" is "with riluzole").
+_NAME_START = r"(?:(?<![\w-])|(?<=(?<![\w-])[وفبلك]))"
+
+
+def numbers(text: str, names: Names) -> list[str]:
+    """The numbers of a text, in any digits, names like SOD1 left out."""
+    text = text.translate(_DIGITS)
+    for name in names.keep:
+        text = text.replace(name, " ")
+    return sorted(number.replace(",", ".") for number in _NUMBER.findall(text))
+
+
+def message_problems(message: Message, num_plurals: int, lang: str, names: Names) -> list[str]:
+    """What is wrong with one translated message (empty for an untranslated one)."""
+    sources = [message.id] if isinstance(message.id, str) else list(message.id)
+    translations = [message.string] if isinstance(message.string, str) else list(message.string)
+    if not any(translations):
+        return []
+    problems = []
+    if message.pluralizable and len(translations) != num_plurals:
+        problems.append(f"has {len(translations)} plural forms, the language has {num_plurals}")
+    source, shown = sources[0], f"'{_short(sources[0])}'"
+    for translation in translations:
+        if not translation:
+            continue
+        if numbers(source, names) != numbers(translation, names):
+            problems.append(f"numbers differ from the source ({', '.join(numbers(source, names)) or 'none'} vs "
+                            f"{', '.join(numbers(translation, names)) or 'none'}) in {shown}")
+        for name, forms in names.required(source, lang):
+            if not any(re.search(rf"{_NAME_START}{re.escape(form)}(?![\w-])", translation, re.IGNORECASE)
+                       for form in forms):
+                problems.append(f"'{name}' is missing (write {' or '.join(dict.fromkeys(forms))}) in {shown}")
+        if Counter(_PLACEHOLDER.findall(source)) != Counter(_PLACEHOLDER.findall(translation)):
+            problems.append(f"placeholders differ from the source ({' '.join(_PLACEHOLDER.findall(source))}) "
+                            f"in {shown}")
+        if Counter(_MARKUP.findall(source)) != Counter(_MARKUP.findall(translation)):
+            problems.append(f"markup differs from the source in {shown}")
+    return problems
+
+
+def check_catalog(path: Path, catalog: Catalog, lang: str, names: Names) -> list[Problem]:
+    """Every problem of a catalogue: file syntax first, then each translated,
+    non-fuzzy message (fuzzy ones never reach a handout)."""
+    problems = validate_file(path)
+    if problems:
+        return problems
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        problems += [Problem(path, message.lineno, text)
+                     for text in message_problems(message, catalog.num_plurals, lang, names)]
+    return problems
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
