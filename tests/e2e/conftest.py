@@ -12,10 +12,16 @@ from conftest import copy_project
 
 
 @pytest.fixture(scope="session")
-def english_build(tmp_path_factory) -> Path:
-    """A project copy in which `publisher build --locale en` has run; its output folder."""
+def built_project(tmp_path_factory) -> tuple[Path, str]:
+    """A project copy in which `publisher build` has run (every language); its folder and build output."""
     project = copy_project(tmp_path_factory.mktemp("e2e") / "project")
-    result = subprocess.run([sys.executable, "-m", "publisher", "build", "--locale", "en"], cwd=project,
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run([sys.executable, "-m", "publisher", "build"], cwd=project, capture_output=True,
+                            text=True, timeout=900)
     assert result.returncode == 0, result.stderr + result.stdout
-    return project / "output" / "en"
+    return project, result.stdout
+
+
+@pytest.fixture(scope="session")
+def english_build(built_project) -> Path:
+    """The English output folder of the session's build."""
+    return built_project[0] / "output" / "en"
