@@ -1,4 +1,4 @@
-"""The speech worker's parent: retries, timeouts, crashes (with a fake worker)."""
+"""The speech worker's parent: retries, timeouts, crashes (with a fake worker); voices."""
 
 import sys
 import textwrap
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from publisher.errors import PublisherError
 from publisher.speech.engine import SpeechEngine, SpeechError
+from publisher.speech.voices import choose_voice, language_voice
 from publisher.speech.worker import _check_clip, _late_word_start
 
 FAKE_WORKER = textwrap.dedent('''
@@ -102,3 +104,27 @@ def test_late_word_start():
     assert _late_word_start("Riluzole slows ALS a little.") == len("Riluzole slows ALS ") + 1
     assert _late_word_start("What is ALS?") == 6
     assert _late_word_start("One") == 1
+
+
+INSTALLED = [{"id": "gmw/en-us", "languages": ["en-us", "en"]}, {"id": "gmw/en", "languages": ["en-gb", "en"]},
+             {"id": "roa/es", "languages": ["es"]}, {"id": "roa/es-419", "languages": ["es-419", "es-mx"]}]
+
+
+def test_each_language_gets_its_own_voice_never_another_languages():
+    assert choose_voice("es", INSTALLED) == "roa/es"
+    assert choose_voice("en", INSTALLED, wanted="GMW/en-us") == "gmw/en-us"
+    with pytest.raises(PublisherError, match="no espeak-ng voice speaks 'sw'"):
+        choose_voice("sw", INSTALLED)
+    with pytest.raises(PublisherError, match="voice 'roa/pt' is not installed"):
+        choose_voice("pt", INSTALLED, wanted="roa/pt")
+
+
+def test_a_language_voice_carries_its_rate_factor_and_respellings(tmp_path):
+    (tmp_path / "speech.toml").write_text('voice = "roa/es"\nrate_factor = 1.25\n')
+    (tmp_path / "pronunciation.toml").write_text('[say]\n"SOD1" = "ese o de 1"\n')
+    voice = language_voice("es", INSTALLED, tmp_path)
+    assert (voice.id, voice.engine_rate(140)) == ("roa/es", 175)
+    assert voice.script("El gen SOD1.") == "El gen ese o de 1."
+    (tmp_path / "speech.toml").write_text('rate_factor = 9\n')
+    with pytest.raises(PublisherError, match="rate_factor"):
+        language_voice("es", INSTALLED, tmp_path)

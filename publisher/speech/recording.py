@@ -1,5 +1,7 @@
-"""Record a narration script: speak every utterance, lay the clips end to end
-with their pauses, and note where each chapter and sentence falls."""
+"""Record a narration script: speak every utterance (respelled for its voice),
+lay the clips end to end with their pauses, and note where each chapter and
+sentence falls. The recording is raw; each file made from it is normalised
+on its own (the whole guide, and each section's track)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from typing import Callable
 import numpy as np
 
 from ..errors import PublisherError
-from .audio import ChapterSpan, Placed, normalize, read_clip, silence, trim
+from .audio import ChapterSpan, Placed, read_clip, silence, trim
 from .clips import ClipCache
 from .narration import Chapter
 from .voices import Voice
@@ -17,7 +19,7 @@ from .voices import Voice
 
 @dataclass(frozen=True)
 class Recording:
-    """A normalised programme and its timeline."""
+    """A programme, not yet normalised, and its timeline."""
 
     samples: np.ndarray
     rate: int
@@ -27,6 +29,10 @@ class Recording:
     @property
     def seconds(self) -> float:
         return len(self.samples) / self.rate
+
+    def chapter_samples(self, chapter: ChapterSpan) -> np.ndarray:
+        """The samples of one chapter, its closing pause included."""
+        return self.samples[int(round(chapter.start * self.rate)): int(round(chapter.end * self.rate))]
 
 
 def record(script: list[Chapter], cache: ClipCache, voice_for: Callable[[str], Voice], rate_wpm: int) -> Recording:
@@ -40,7 +46,8 @@ def record(script: list[Chapter], cache: ClipCache, voice_for: Callable[[str], V
         chapter_start = position
         for utterance in chapter.utterances:
             voice = voice_for(utterance.lang)
-            samples, clip_rate = read_clip(cache.clip(utterance.text, voice.id, voice.engine_rate(rate_wpm)))
+            samples, clip_rate = read_clip(cache.clip(voice.script(utterance.said), voice.id,
+                                                      voice.engine_rate(rate_wpm)))
             if sample_rate is None:
                 sample_rate = clip_rate
             elif clip_rate != sample_rate:
@@ -52,5 +59,4 @@ def record(script: list[Chapter], cache: ClipCache, voice_for: Callable[[str], V
             pieces += [speech, pause]
             position += len(speech) + len(pause)
         chapters.append(ChapterSpan(chapter.id, chapter.title, chapter_start / sample_rate, position / sample_rate))
-    samples = normalize(np.concatenate(pieces), sample_rate)
-    return Recording(samples, sample_rate, tuple(chapters), tuple(placed))
+    return Recording(np.concatenate(pieces), sample_rate, tuple(chapters), tuple(placed))

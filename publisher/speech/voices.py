@@ -4,24 +4,32 @@ A language's `locales/<lang>/speech.toml` may name its voice and its
 `rate_factor` (see the English file for what it means); otherwise the
 installed voice whose language is exactly the guide's language is used (then
 one of its regional variants). A language with no voice is an error, never
-English audio read with another language's spelling.
+English audio read with another language's spelling. The language's
+`pronunciation.toml` travels with its voice: what the voice is given to read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..datafiles import load_toml
 from ..errors import PublisherError
+from .pronunciation import Pronunciation, load_pronunciation
 
 
 @dataclass(frozen=True)
 class Voice:
-    """An espeak-ng voice and the factor from listening rate to espeak-ng rate."""
+    """An espeak-ng voice, the factor from listening rate to espeak-ng rate,
+    and the respellings of its language."""
 
     id: str
     rate_factor: float = 1.0
+    pronunciation: Pronunciation = field(default_factory=lambda: Pronunciation({}))
+
+    def script(self, text: str) -> str:
+        """What this voice is given to read for `text`."""
+        return self.pronunciation.spoken(text)
 
     def engine_rate(self, listening_wpm: int) -> int:
         """The espeak-ng rate setting that yields `listening_wpm` in the finished audio."""
@@ -29,13 +37,14 @@ class Voice:
 
 
 def language_voice(lang: str, installed: list[dict], language_dir: Path) -> Voice:
-    """The voice that narrates `lang`, with its rate factor."""
+    """The voice that narrates `lang`, with its rate factor and respellings."""
     settings_file = language_dir / "speech.toml"
     settings = load_toml(settings_file) if settings_file.exists() else {}
     factor = settings.get("rate_factor", 1.0)
     if not isinstance(factor, (int, float)) or not 0.5 <= factor <= 3:
         raise PublisherError("rate_factor must be a number between 0.5 and 3", settings_file)
-    return Voice(choose_voice(lang, installed, settings.get("voice"), settings_file), float(factor))
+    return Voice(choose_voice(lang, installed, settings.get("voice"), settings_file), float(factor),
+                 load_pronunciation(language_dir / "pronunciation.toml"))
 
 
 def choose_voice(lang: str, installed: list[dict], wanted: str | None = None, where: Path | None = None) -> str:
