@@ -82,6 +82,29 @@ def mp3_stream(path: Path) -> dict:
 
 
 @dataclass
+class Loudness:
+    integrated_lufs: float
+    true_peak_dbtp: float
+
+
+def ebur128(path: Path) -> Loudness:
+    """Integrated loudness and true peak, from ffmpeg's EBU R128 meter."""
+    log = subprocess.run(["ffmpeg", "-nostats", "-hide_banner", "-i", str(path), "-filter_complex",
+                          "ebur128=peak=true", "-f", "null", "-"], capture_output=True, text=True, check=True).stderr
+    summary = log[log.rindex("Summary:"):]
+    integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary).group(1)
+    peak = re.search(r"True peak:\s+Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1)
+    return Loudness(float(integrated), float(peak))
+
+
+def duration_seconds(path: Path) -> float:
+    """The length of a decoded audio file (ffprobe)."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0",
+                          str(path)], capture_output=True, text=True, check=True).stdout
+    return float(out.strip())
+
+
+@dataclass
 class Chapter:
     element_id: str
     title: str
