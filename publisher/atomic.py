@@ -2,12 +2,14 @@
 
 Every output is written to a temporary file next to its target and renamed
 over it only when complete, so an interrupted or failed build never leaves a
-half-written handout where a good one stood.
+half-written handout where a good one stood. A folder of files (an audio
+guide's tracks) is written whole into a temporary folder and swapped in.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,3 +35,23 @@ def write_atomic(target: Path, data: bytes | str) -> None:
     """Write `data` to `target` atomically (text is written as UTF-8)."""
     with atomic_path(target) as temporary:
         temporary.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+@contextmanager
+def atomic_folder(target: Path) -> Iterator[Path]:
+    """Yield an empty temporary folder to fill; on success it replaces the
+    folder `target` (the old one is removed only once the new one is in place)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+    old = None
+    try:
+        yield temporary
+        os.chmod(temporary, 0o755)
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            os.replace(target, old / target.name)
+        os.replace(temporary, target)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

@@ -31,9 +31,8 @@ from .render.page import PageRenderer
 from .render.pdf import pdf_bytes
 from .speech.clips import ClipStats
 from .speech.narrate import narrate_guide
+from .settings import load_settings
 from .speech.narration import Pacing
-
-DEFAULT_ARTIST = "publisher"
 
 
 @dataclass(frozen=True)
@@ -111,6 +110,7 @@ def plan(project: Project, request: BuildRequest) -> Plan:
         if fmt not in FORMATS:
             raise PublisherError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
     languages = requested_languages(project, request.locales)
+    load_settings(project)  # a mistake in publisher.toml stops the build before any job starts
     formats = list(dict.fromkeys(request.formats)) or list(FORMATS)
     guides = load_guides(project, request.guides)
     names = names_of(project)
@@ -184,10 +184,10 @@ def run_job(project: Project, job: Job, request: BuildRequest) -> JobResult:
         return JobResult(job, time.monotonic() - started)
     narration = narrate_guide(guide, job.target, locales_dir=project.locales, cache_dir=project.cache / "clips",
                               pacing=Pacing(rate=request.rate), gettext=translations.gettext,
-                              artist=DEFAULT_ARTIST)
+                              artist=load_settings(project).publisher_name)
     seconds = narration.recording.seconds
     note = (f"{int(seconds // 60)}:{int(seconds % 60):02d} of audio, {len(narration.recording.chapters)} "
-            f"chapters, {narration.clips.synthesized} clips spoken, {narration.clips.reused} reused"
+            f"chapters and tracks, {narration.clips.synthesized} clips spoken, {narration.clips.reused} reused"
             + (f", {narration.failed_attempts} retried" if narration.failed_attempts else ""))
     return JobResult(job, time.monotonic() - started, note, narration.clips)
 

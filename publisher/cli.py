@@ -107,12 +107,18 @@ def build_command(project_dir: str, locales, formats, guides, rate: int, jobs: i
     kinds: dict[str, int] = {}
     for result in summary.results:
         kinds[result.job.format] = kinds.get(result.job.format, 0) + 1
-    spoken = sum(r.clips.synthesized for r in summary.results if r.clips)
-    reused = sum(r.clips.reused for r in summary.results if r.clips)
     counts = ", ".join(f"{count} {fmt.upper()}" for fmt, count in sorted(kinds.items()))
     click.echo(f"Wrote {_count(len(summary.results), 'file')} in {summary.seconds:.1f} s ({counts or 'none'}) "
-               f"to {display_path(project.output)}/" + (f"; speech clips: {spoken} spoken, {reused} reused"
-                                                        if spoken or reused else ""))
+               f"to {display_path(project.output)}/")
+    clips: dict[str, list[int]] = {}
+    for result in summary.results:
+        if result.clips:
+            counted = clips.setdefault(result.job.guide.lang, [0, 0])
+            counted[0] += result.clips.synthesized
+            counted[1] += result.clips.reused
+    if clips:
+        click.echo("Speech clips: " + "; ".join(f"{lang} {spoken} spoken, {reused} reused"
+                                                for lang, (spoken, reused) in clips.items()))
     for lang, units in summary.fallbacks.items():
         if lang == SOURCE_LANGUAGE:
             continue

@@ -16,6 +16,7 @@ def copy_project(target: Path, *, sources: bool = True) -> Path:
     for folder in ("templates", "locales") + (("sources",) if sources else ()):
         shutil.copytree(REPO / folder, target / folder)
     (target / "sources").mkdir(exist_ok=True)
+    shutil.copy2(REPO / "publisher.toml", target / "publisher.toml")
     return target
 
 

@@ -55,6 +55,8 @@ class PageRenderer:
             "direction": languages.direction(guide.lang),
             "css": Markup(self._print_css(size, guide.lang) if medium == "print" else self._source("screen.css")),
             "audio": audio,
+            "transcript": audio and str(Path(audio).with_suffix(".vtt")),
+            "script": Markup(self._source("follow-along.js")) if medium == "screen" and audio else "",
             "date": languages.long_date(date or datetime.date.today(), guide.lang),
         }
         return self.env.get_template("guide.html.j2").render(guide=guide, page=page)

@@ -1,5 +1,13 @@
-"""Narrate a guide into a tagged MP3 file with one chapter per section, and
-its WebVTT transcript next to it."""
+"""Narrate a guide: the whole guide as one tagged MP3 with a chapter per
+section, its WebVTT transcript, and a folder with one track per section and
+a playlist, for players that cannot read chapters.
+
+    output/<lang>/<slug>.mp3, <slug>.vtt
+    output/<lang>/<slug>/01-key-points.mp3 ... playlist.m3u8
+
+Each file is loudness-normalised on its own, so a track played alone is as
+loud as the whole guide.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +16,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..atomic import atomic_path, write_atomic
+from ..atomic import atomic_folder, atomic_path, write_atomic
 from ..model import Guide
-from .audio import encode_mp3, mp3_delay_seconds
+from .audio import mp3_delay_seconds, speech_mp3
 from .clips import ClipCache, ClipStats
 from .engine import SpeechEngine
-from .narration import Pacing, narration_script
+from .narration import Chapter, Pacing, narration_script
+from .playlist import Track, m3u8
 from .recording import Recording, record
 from .tags import tag_mp3
 from .voices import Voice, language_voice
 from .webvtt import webvtt
+
+PLAYLIST = "playlist.m3u8"
 
 
 @dataclass(frozen=True)
@@ -25,13 +36,25 @@ class Narration:
     """What narrating one guide produced."""
 
     recording: Recording
+    tracks: tuple[Track, ...]
     clips: ClipStats
     failed_attempts: int
 
 
+@dataclass(frozen=True)
+class AlbumTags:
+    """The tags every file of one audio guide shares."""
+
+    album: str
+    artist: str
+    lang: str
+    voices: tuple[str, ...]
+
+
 def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: Path, pacing: Pacing,
                   gettext: Callable[[str], str], artist: str) -> Narration:
-    """Speak `guide` and write it to `target` as a tagged, chaptered MP3."""
+    """Speak `guide` and write its MP3 to `target`, its transcript and its section tracks beside it."""
+    script = narration_script(guide, gettext, pacing)
     with SpeechEngine() as engine:
         installed = engine.voices()
 
@@ -40,18 +63,43 @@ def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: P
             return language_voice(lang, installed, locales_dir / lang)
 
         cache = ClipCache(cache_dir, engine)
-        script = narration_script(guide, gettext, pacing)
         recording = record(script, cache, voice_for, pacing.rate)
         failed = engine.failures
-        languages = dict.fromkeys(utterance.lang for chapter in script for utterance in chapter.utterances)
-        voices = tuple(f"{lang}={voice_for(lang).id}" for lang in languages)
-    data = encode_mp3(recording.samples, recording.rate)
+        voices = tuple(f"{lang}={voice_for(lang).id}" for lang in _languages(script))
+    album = AlbumTags(guide.title.text, artist, guide.lang, voices)
+    tracks = write_tracks(recording, target.with_suffix(""), album)
+    write_whole(recording, target, album, contents_title=gettext("Contents"))
+    write_atomic(target.with_suffix(".vtt"), webvtt(recording.placed, offset=mp3_delay_seconds(recording.rate)))
+    return Narration(recording, tracks, cache.stats, failed)
+
+
+def write_whole(recording: Recording, target: Path, album: AlbumTags, contents_title: str) -> None:
+    """The whole guide as one MP3 whose chapters are its sections."""
     delay = mp3_delay_seconds(recording.rate)
     chapters = tuple(replace(chapter, start=chapter.start + delay if index else 0.0, end=chapter.end + delay)
                      for index, chapter in enumerate(recording.chapters))
     with atomic_path(target) as partial:
-        partial.write_bytes(data)
-        tag_mp3(partial, title=guide.title.text, album=guide.title.text, artist=artist, lang=guide.lang,
-                chapters=chapters, contents_title=gettext("Contents"), voices=voices)
-    write_atomic(target.with_suffix(".vtt"), webvtt(recording.placed, offset=delay))
-    return Narration(recording, cache.stats, failed)
+        partial.write_bytes(speech_mp3(recording.samples, recording.rate))
+        tag_mp3(partial, title=album.album, album=album.album, artist=album.artist, lang=album.lang,
+                chapters=chapters, contents_title=contents_title, voices=album.voices)
+
+
+def write_tracks(recording: Recording, folder: Path, album: AlbumTags) -> tuple[Track, ...]:
+    """One numbered MP3 per chapter in `folder`, and a playlist of them."""
+    tracks = []
+    total = len(recording.chapters)
+    with atomic_folder(folder) as partial:
+        for number, chapter in enumerate(recording.chapters, start=1):
+            samples = recording.chapter_samples(chapter)
+            track = Track(f"{number:02d}-{chapter.id}.mp3", chapter.title, len(samples) / recording.rate)
+            path = partial / track.file
+            path.write_bytes(speech_mp3(samples, recording.rate))
+            tag_mp3(path, title=chapter.title, album=album.album, artist=album.artist, lang=album.lang,
+                    track=f"{number}/{total}", voices=album.voices)
+            tracks.append(track)
+        (partial / PLAYLIST).write_text(m3u8(tracks, album.album), encoding="utf-8")
+    return tuple(tracks)
+
+
+def _languages(script: list[Chapter]) -> list[str]:
+    return list(dict.fromkeys(utterance.lang for chapter in script for utterance in chapter.utterances))

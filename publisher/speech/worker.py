@@ -58,7 +58,7 @@ def main() -> None:
         if voice.lower() not in voices:
             return {"ok": False, "error": f"espeak-ng has no voice '{voice}'"}
         target = Path(path)
-        partial = target.with_name(target.name + ".part")
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")  # two builds may speak the same clip
         partial.unlink(missing_ok=True)
         finished.clear()
         word_ends.clear()

@@ -15,6 +15,7 @@ from conftest import copy_project
 def built_project(tmp_path_factory) -> tuple[Path, str]:
     """A project copy in which `publisher build` has run (every language); its folder and build output."""
     project = copy_project(tmp_path_factory.mktemp("e2e") / "project")
+    (project / "publisher.toml").write_text('[publisher]\nname = "Northside ALS Support Group"\n', encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "publisher", "build"], cwd=project, capture_output=True,
                             text=True, timeout=900)
     assert result.returncode == 0, result.stderr + result.stdout
