@@ -12,7 +12,8 @@ import traceback
 
 import click
 
-from .defaults import FORMATS, LISTENING_RATE_WPM, SOURCE_LANGUAGE
+from .defaults import (DEFAULT_PAPER, DEFAULT_PRINT_SIZE, FORMATS, LISTENING_RATE_WPM, PAPERS, PRINT_SIZES,
+                       SOURCE_LANGUAGE)
 from .errors import PublisherError, display_path
 from .project import Project
 
@@ -83,25 +84,36 @@ def main(ctx: click.Context, project_dir: str, debug: bool) -> None:
               help="Build only this guide, named by its file name without extension (repeatable).")
 @click.option("--rate", type=click.IntRange(80, 300), default=LISTENING_RATE_WPM, show_default=True,
               help="Narration speed in words per minute.")
+@click.option("--print-size", type=click.Choice([str(size) for size in PRINT_SIZES]),
+              default=str(DEFAULT_PRINT_SIZE), show_default=True,
+              help="Large-print body size in points: 16 (UKAAF minimum), 18 (APH and ACB), 24 (giant print).")
+@click.option("--paper", type=click.Choice(PAPERS), default=DEFAULT_PAPER, show_default=True, help="Paper size.")
+@click.option("--paper-tint", is_flag=True, help="Print on a cream page instead of white (less glare).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Files to build at once. Default: one per CPU core.")
 @click.pass_obj
-def build_command(project_dir: str, locales, formats, guides, rate: int, jobs: int | None) -> None:
+def build_command(project_dir: str, locales, formats, guides, rate: int, print_size: str, paper: str,
+                  paper_tint: bool, jobs: int | None) -> None:
     """Build handouts into output/.
 
     A sentence with no translation yet (or only a fuzzy one) is printed and
-    spoken in English, marked as English; the summary counts them.
+    spoken in English, marked as English; the summary counts them. A PDF in
+    another print profile than 18 pt A4 white is named after it
+    (<guide>-24pt-letter-cream.pdf), so no edition replaces another.
 
     \b
     Examples:
       publisher build                        everything
       publisher build -l es -f pdf           Spanish PDFs only
       publisher build -g als-causes-overview one guide, every language and format
+      publisher build -f pdf --print-size 24 giant print, every guide
     """
     from .build import BuildRequest, build
+    from .render.profiles import PrintProfile
 
     project = Project.at(project_dir)
     request = BuildRequest(locales=locales, formats=formats, guides=guides, rate=rate,
+                           profile=PrintProfile(int(print_size), paper, paper_tint),
                            **({"jobs": jobs} if jobs else {}))
     summary = build(project, request, progress=click.echo)
     kinds: dict[str, int] = {}
@@ -237,12 +249,10 @@ def update_command(project_dir: str, langs) -> None:
     for lang in chosen:
         path = catalog_path(project, lang)
         catalog = read_catalog(path)
-        before = {message.id for message in catalog if message.id}
-        needing = update(catalog, template)
+        merge = update(catalog, template)
         write_catalog(catalog, path)
-        new = sum(1 for message in needing if message.id not in before and not message.fuzzy)
-        fuzzy = sum(1 for message in needing if message.fuzzy)
-        click.echo(f"{lang}: {_count(new, 'new message')}, {_count(fuzzy, 'changed message')} marked fuzzy, "
+        click.echo(f"{lang}: {_count(len(merge.new), 'new message')}, "
+                   f"{_count(len(merge.changed), 'changed message')} marked fuzzy, "
                    f"{len(catalog.obsolete)} obsolete ({display_path(path)})")
 
 

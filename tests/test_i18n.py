@@ -80,10 +80,10 @@ def test_update_keeps_translations_comments_and_header_of_a_poedit_file(tmp_path
     path = tmp_path / "messages.po"
     path.write_text(POEDIT_STYLE, encoding="utf-8")
     catalog = read_catalog(path)
-    needing = update(catalog, template("ALS is a disease of the nerves.", "Take 2 tablets a day.", "A new line."))
+    merge = update(catalog, template("ALS is a disease of the nerves.", "Take 2 tablets a day.", "A new line."))
     write_catalog(catalog, path)
     text = path.read_text(encoding="utf-8")
-    assert [message.id for message in needing] == ["A new line."]
+    assert [message.id for message in merge.needing] == ["A new line."]
     for kept in ("# Ana García <ana@example.org>, 2026.", '"Last-Translator: Ana García <ana@example.org>\\n"',
                  '"PO-Revision-Date: 2026-02-03 11:12+0100\\n"', '"X-Generator: Poedit 3.4.2\\n"',
                  "# Revisado por la enfermera del grupo.", 'msgstr "La ELA es una enfermedad de los nervios."'):
@@ -99,8 +99,9 @@ def test_update_marks_exactly_the_changed_message_and_says_when_numbers_changed(
     path = tmp_path / "messages.po"
     path.write_text(POEDIT_STYLE, encoding="utf-8")
     catalog = read_catalog(path)
-    update(catalog, template("ALS is a disease of the nerves.", "Take 3 tablets a day."))
+    merge = update(catalog, template("ALS is a disease of the nerves.", "Take 3 tablets a day."))
     fuzzy = [message for message in catalog if message.id and message.fuzzy]
+    assert (merge.new, merge.changed) == ([], fuzzy)
     assert [message.id for message in fuzzy] == ["Take 3 tablets a day."]
     assert fuzzy[0].string == "Tome 2 comprimidos al día."  # Babel matched it, ignoring the number...
     assert any("NUMBERS CHANGED from 2 to 3" in comment for comment in fuzzy[0].user_comments)  # ...we say so
@@ -110,6 +111,20 @@ def test_update_marks_exactly_the_changed_message_and_says_when_numbers_changed(
     assert not validate_file(path)
     # A fuzzy translation never reaches a handout.
     assert CatalogTranslations(read_catalog(path)).gettext("Take 3 tablets a day.") == "Take 3 tablets a day."
+
+
+def test_a_new_message_like_one_still_in_use_is_called_new_not_changed(tmp_path):
+    path = tmp_path / "messages.po"
+    path.write_text(POEDIT_STYLE, encoding="utf-8")
+    catalog = read_catalog(path)
+    merge = update(catalog, template("ALS is a disease of the nerves.", "Take 2 tablets a day.",
+                                     "Take 2 tablets a week."))
+    assert [message.id for message in merge.new] == ["Take 2 tablets a week."] and not merge.changed
+    suggestion = catalog["Take 2 tablets a week."]
+    assert suggestion.fuzzy  # pre-filled by Babel from the similar message, for the translator to check
+    assert ("NEW MESSAGE. The suggestion is the translation of a similar message: Take 2 tablets a day."
+            in suggestion.user_comments)
+    assert not catalog["Take 2 tablets a day."].fuzzy
 
 
 def test_new_catalogue_has_every_message_untranslated():

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -202,29 +203,53 @@ def new_catalog(template: Catalog, lang: str) -> Catalog:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-def update(catalog: KeptHeaderCatalog, template: Catalog) -> list[Message]:
+@dataclass
+class Merge:
+    """What merging a template into a catalogue left for the translator."""
+
+    new: list[Message] = field(default_factory=list)  # not there before (some pre-filled from a similar one)
+    changed: list[Message] = field(default_factory=list)  # their English changed: fuzzy
+    waiting: list[Message] = field(default_factory=list)  # still untranslated or fuzzy from before
+
+    @property
+    def needing(self) -> list[Message]:
+        return self.new + self.changed + self.waiting
+
+
+def update(catalog: KeptHeaderCatalog, template: Catalog) -> Merge:
     """Merge `template` into `catalog` (Babel's update: translations, comments
     and header kept; changed messages marked fuzzy, gone ones obsolete). A fuzzy
     match whose numbers differ from its new source gets a comment that says so
-    plainly, since Babel's matching ignores numbers. Returns the messages that
-    need a translator (new or fuzzy)."""
+    plainly, since Babel's matching ignores numbers. A new message Babel
+    pre-filled from a similar message still in use is said to be new, not
+    changed. Returns what needs a translator."""
+    before = {message.id for message in catalog if message.id}
     catalog.update(template, no_fuzzy_matching=False, update_header_comment=False, keep_user_comments=True)
-    needing = []
+    merge = Merge()
     for message in catalog:
         if not message.id:
             continue
-        if message.fuzzy and message.previous_id:
+        is_new, changed = message.id not in before, False
+        if is_new and message.fuzzy and message.previous_id:
             previous = message.previous_id if isinstance(message.previous_id, str) else message.previous_id[0]
-            notes = [f"THE ENGLISH CHANGED. It was: {previous}"]
-            before, after = _NUMBER.findall(previous), _NUMBER.findall(message.id)
-            if before != after:
-                notes.append(f"NUMBERS CHANGED from {', '.join(before) or 'none'} to {', '.join(after) or 'none'}: "
-                             f"check every number before you clear the fuzzy flag")
+            if previous in template:
+                notes = [f"NEW MESSAGE. The suggestion is the translation of a similar message: {previous}"]
+            else:
+                notes = [f"THE ENGLISH CHANGED. It was: {previous}"]
+                is_new, changed = False, True
+            before_numbers, after_numbers = _NUMBER.findall(previous), _NUMBER.findall(message.id)
+            if before_numbers != after_numbers:
+                notes.append(f"NUMBERS CHANGED from {', '.join(before_numbers) or 'none'} to "
+                             f"{', '.join(after_numbers) or 'none'}: check every number before you clear the fuzzy flag")
             message.user_comments = [*message.user_comments, *(note for note in notes
                                                                 if note not in message.user_comments)]
-        if message.fuzzy or not message.string:
-            needing.append(message)
-    return needing
+        if is_new:
+            merge.new.append(message)
+        elif changed:
+            merge.changed.append(message)
+        elif message.fuzzy or not message.string:
+            merge.waiting.append(message)
+    return merge
 
 
 def template_or_error(project: Project) -> Catalog:
