@@ -28,7 +28,8 @@ from .i18n.shipping import catalog_for_build, names_of
 from .model import Guide, Sentence
 from .project import Project
 from .render.page import PageRenderer
-from .render.pdf import pdf_bytes
+from .render.pdf import guide_pdf
+from .render.profiles import PrintProfile
 from .speech.clips import ClipStats
 from .speech.narrate import narrate_guide
 from .settings import load_settings
@@ -43,6 +44,7 @@ class BuildRequest:
     formats: tuple[str, ...] = ()
     guides: tuple[str, ...] = ()
     rate: int = LISTENING_RATE_WPM
+    profile: PrintProfile = PrintProfile()
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
 
@@ -120,9 +122,15 @@ def plan(project: Project, request: BuildRequest) -> Plan:
         held_back[lang] = shipped.held_back if shipped else ()
         editions = [localize(guide, shipped.catalog if shipped else None, lang) for guide in guides]
         fallbacks[lang] = tuple(unit for edition in editions for unit in edition.fallbacks)
-        jobs += [Job(edition.guide, fmt, project.output / lang / f"{edition.guide.slug}.{fmt}")
+        jobs += [Job(edition.guide, fmt, project.output / lang / output_name(edition.guide.slug, fmt, request))
                  for edition in editions for fmt in formats]
     return Plan(sorted(jobs, key=lambda job: job.format != "mp3"), fallbacks, held_back)
+
+
+def output_name(slug: str, fmt: str, request: BuildRequest) -> str:
+    """The file a job writes: "<slug>.<format>", the PDF of a print profile
+    other than the default named after it ("<slug>-24pt-letter.pdf")."""
+    return f"{slug}{request.profile.file_suffix if fmt == 'pdf' else ''}.{fmt}"
 
 
 # --- doing it ----------------------------------------------------------------------
@@ -179,8 +187,11 @@ def run_job(project: Project, job: Job, request: BuildRequest) -> JobResult:
         write_atomic(job.target, html)
         return JobResult(job, time.monotonic() - started)
     if job.format == "pdf":
-        html = _renderer(project.templates, translations).render(guide, "print")
-        write_atomic(job.target, pdf_bytes(html, project.templates))
+        renderer = _renderer(project.templates, translations)
+        pdf = guide_pdf(lambda contents: renderer.render(guide, "print", audio=f"{guide.slug}.mp3",
+                                                         profile=request.profile, contents=contents),
+                        project.templates)
+        write_atomic(job.target, pdf)
         return JobResult(job, time.monotonic() - started)
     narration = narrate_guide(guide, job.target, locales_dir=project.locales, cache_dir=project.cache / "clips",
                               pacing=Pacing(rate=request.rate), gettext=translations.gettext,

@@ -1,7 +1,9 @@
 """The web page and the large-print document (publisher.render)."""
 
 import gettext
+import io
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
@@ -10,7 +12,8 @@ from conftest import REPO
 from publisher.errors import PublisherError
 from publisher.model import BulletList, Guide, Paragraph, Section, Sentence
 from publisher.render.page import PageRenderer, _css_content, css_string
-from publisher.render.pdf import ProjectOnlyFetcher, pdf_bytes
+from publisher.render.pdf import ProjectOnlyFetcher, guide_pdf, pdf_bytes
+from publisher.render.profiles import PrintProfile
 
 TEMPLATES = REPO / "templates"
 
@@ -100,12 +103,78 @@ def test_footer_pattern_becomes_css_content():
     assert css_string('say "hi" \\ bye') == '"say \\"hi\\" \\\\ bye"'
 
 
-def test_large_print_stylesheet_sizes():
-    css = PageRenderer(TEMPLATES, gettext.NullTranslations()).render(guide(), "print")
-    assert re.search(r"html \{[^}]*font-size: 18pt", css)
-    assert re.search(r"@bottom-center \{[^}]*font-size: 18pt", css)
-    assert "hyphens: manual" in css and "line-height: 1.5" in css
-    assert "font-style: italic" not in css and "text-align: justify" not in css
+@pytest.mark.parametrize("body,heading,title", [(16, 21, 28), (18, 24, 32), (24, 30, 40)])
+def test_print_profiles_scale_every_text_together(body, heading, title):
+    css = PageRenderer(TEMPLATES, gettext.NullTranslations()).render(guide(), "print", profile=PrintProfile(body))
+    assert re.search(rf"html \{{[^}}]*font-size: {body}pt", css)
+    assert re.search(rf"@bottom-center \{{[^}}]*font-size: {body}pt", css)  # page numbers too
+    assert re.search(rf"h1 \{{ font-size: {title}pt", css) and re.search(rf"h2 \{{ font-size: {heading}pt", css)
+    assert not re.findall(r"font-size: (?!\d+pt)", css)  # no relative size could shrink a text
+    assert "hyphens: manual" in css and "line-height: 1.5" in css and not re.search(r"line-height: 1\.[0-4]", css)
+    assert "font-style: italic" not in css and "text-align: justify" not in css and "uppercase" not in css
+    assert "size: A4;" in css and "background: #fff;" in css
+
+
+def test_paper_and_tint_and_the_file_they_name():
+    css = PageRenderer(TEMPLATES, gettext.NullTranslations()).render(
+        guide(), "print", profile=PrintProfile(24, "letter", tint=True))
+    assert "size: letter;" in css and "background: #fdf6e3;" in css
+    assert PrintProfile().file_suffix == ""
+    assert PrintProfile(24, "letter", True).file_suffix == "-24pt-letter-cream"
+    assert PrintProfile(16).file_suffix == "-16pt"
+    with pytest.raises(ValueError):
+        PrintProfile(12)
+
+
+def test_the_printed_cover_names_the_language_and_points_to_the_audio():
+    page = PageRenderer(TEMPLATES, gettext.NullTranslations())
+    cover = outline(page.render(guide("es"), "print", audio="demo.mp3"))
+    text = " ".join("".join(cover.text).split())
+    assert "Español" in text and "How to use this guide:" in text and "ask for the audio version, demo.mp3," in text
+    assert not [tag for tag, _ in cover.tags if tag in ("audio", "script")]
+    screen = outline(page.render(guide("es"), "screen", audio="demo.mp3"))
+    assert ("track", {"kind": "metadata", "src": "demo.vtt", "default": None}) in screen.tags
+
+
+def pdf_text(pdf: bytes) -> str:
+    from pdfminer.high_level import extract_text
+    return " ".join(extract_text(io.BytesIO(pdf)).split())
+
+
+def test_only_a_guide_longer_than_four_pages_gets_a_contents_list():
+    renderer = PageRenderer(TEMPLATES, gettext.NullTranslations())
+    short = guide()
+    sections = tuple(Section(f"part-{n}", Sentence(f"part-{n}.heading", f"Part {n}?", "en"), tuple(
+        Paragraph(tuple(Sentence(f"part-{n}.{k}.{j}", "A sentence long enough to fill a line or so.", "en")
+                        for j in range(6))) for k in range(4))) for n in range(4))
+    long = replace(short, sections=sections)
+    short_pdf = guide_pdf(lambda contents: renderer.render(short, "print", contents=contents), TEMPLATES)
+    long_pdf = guide_pdf(lambda contents: renderer.render(long, "print", contents=contents), TEMPLATES)
+    assert "Contents" not in pdf_text(short_pdf)
+    assert "Contents Key points Part 0? Part 1? Part 2? Part 3?" in pdf_text(long_pdf)
+
+
+def test_a_fallback_sentence_is_tagged_with_its_language_in_the_pdf():
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+
+    def languages(pdf: bytes) -> list[bytes]:
+        found, stack = [], [resolve1(PDFDocument(PDFParser(io.BytesIO(pdf))).catalog["StructTreeRoot"])]
+        while stack:
+            node = resolve1(stack.pop())
+            if isinstance(node, list):
+                stack += node
+            elif isinstance(node, dict):
+                if "Lang" in node:
+                    found.append(resolve1(node["Lang"]))
+                if "K" in node:
+                    stack.append(node["K"])
+        return found
+
+    renderer = PageRenderer(TEMPLATES, gettext.NullTranslations())
+    assert languages(pdf_bytes(renderer.render(guide("es", "en"), "print"), TEMPLATES)) == [b"en"]
+    assert languages(pdf_bytes(renderer.render(guide("es"), "print"), TEMPLATES)) == []
 
 
 def test_pdf_may_read_only_the_templates_folder(tmp_path):
@@ -121,3 +190,14 @@ def test_pdf_may_read_only_the_templates_folder(tmp_path):
            '<body><p>x</p></body></html>'
     with pytest.raises(PublisherError, match="refusing to load file:///etc/hostname"):
         pdf_bytes(html, TEMPLATES)
+
+
+def test_arabic_tanween_inside_lam_alef_prints_as_valid_pdf_ua(tmp_path):
+    import page as pdf_validator
+
+    arabic = replace(guide("ar"), summary=(Sentence("key-points.1", "اقرأ النقاط الأساسية أولًا، مثلًا.", "ar"),))
+    path = tmp_path / "ar.pdf"
+    path.write_bytes(pdf_bytes(PageRenderer(TEMPLATES, gettext.NullTranslations()).render(arabic, "print"), TEMPLATES))
+    report = pdf_validator.validate_pdf(str(path), profile="ua1")
+    assert report.is_compliant, [(failure.rule_id, failure.message) for failure in report.failures]
+    assert pdf_text(path.read_bytes()).count("\u064b") == 2  # the tanween is still there, on the alef

@@ -19,18 +19,9 @@ from markupsafe import Markup
 
 from .. import languages
 from ..model import Guide
+from .profiles import PrintProfile
 
 FONT_STACK = '"Atkinson Hyperlegible", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
-
-
-@dataclass(frozen=True)
-class PrintSize:
-    """Type sizes (points) of a large-print profile and its paper."""
-
-    body: int = 18
-    heading: int = 24
-    title: int = 30
-    paper: str = "A4"
 
 
 class PageRenderer:
@@ -47,23 +38,30 @@ class PageRenderer:
         self.env.filters["direction"] = languages.direction
 
     def render(self, guide: Guide, medium: str, *, audio: str | None = None,
-               size: PrintSize = PrintSize(), date: datetime.date | None = None) -> str:
-        """The guide as an HTML document for `medium` "screen" (web page) or "print" (PDF)."""
+               profile: PrintProfile = PrintProfile(), contents: bool = True,
+               date: datetime.date | None = None) -> str:
+        """The guide as an HTML document for `medium` "screen" (web page) or
+        "print" (PDF, with a cover; `contents` adds the contents list). `audio`
+        names the guide's MP3: a player on the page, a pointer on the cover."""
         page = {
             "medium": medium,
             "lang_tag": languages.lang_tag(guide.lang),
             "direction": languages.direction(guide.lang),
-            "css": Markup(self._print_css(size, guide.lang) if medium == "print" else self._source("screen.css")),
+            "language_name": languages.native_name(guide.lang),
+            "css": Markup(self._print_css(profile, guide.lang) if medium == "print" else self._source("screen.css")),
             "audio": audio,
             "transcript": audio and str(Path(audio).with_suffix(".vtt")),
             "script": Markup(self._source("follow-along.js")) if medium == "screen" and audio else "",
+            "contents": contents,
             "date": languages.long_date(date or datetime.date.today(), guide.lang),
         }
         return self.env.get_template("guide.html.j2").render(guide=guide, page=page)
 
-    def _print_css(self, size: PrintSize, lang: str) -> str:
-        footer = _css_content(self.translations.gettext("Page {page} of {pages}"), languages.counter_style(lang))
-        return self.env.get_template("large-print.css.j2").render(size=size, font_stack=FONT_STACK, footer=footer)
+    def _print_css(self, profile: PrintProfile, lang: str) -> str:
+        style = languages.counter_style(lang)
+        footer = _css_content(self.translations.gettext("Page {page} of {pages}"), style)
+        return self.env.get_template("large-print.css.j2").render(
+            profile=profile, font_stack=FONT_STACK, footer=footer, counter_style=style)
 
     def _source(self, name: str) -> str:
         return self.env.loader.get_source(self.env, name)[0]

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from mutagen.id3 import ID3
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LTChar, LTTextContainer
+from pdfminer.layout import LTChar, LTRect, LTTextContainer
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 
@@ -49,6 +49,62 @@ def pdf_facts(path: Path) -> PdfFacts:
                             sizes.append(char.size)
                             fonts.add(char.fontname.split("+")[-1])
     return PdfFacts(lang, title, min(sizes), fonts, " ".join(" ".join(texts).split()), pages)
+
+
+@dataclass
+class Line:
+    """One line of text on a PDF page, in points from the bottom left."""
+
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    size: float  # the largest character on the line
+    bold: bool
+
+
+@dataclass
+class Page:
+    width: float
+    height: float
+    lines: list[Line]
+    boxes: list[tuple[float, float, float, float]]  # drawn rectangles smaller than the page: x0, y0, x1, y1
+
+
+def pdf_pages(path: Path) -> list[Page]:
+    """Every page's lines of text, top to bottom."""
+    pages = []
+    for layout in extract_pages(str(path)):
+        lines, boxes = [], []
+        for element in layout:
+            if isinstance(element, LTRect) and element.width < layout.width - 1:
+                boxes.append(element.bbox)
+            if not isinstance(element, LTTextContainer):
+                continue
+            for line in element:
+                chars = [char for char in getattr(line, "_objs", []) if isinstance(char, LTChar)]
+                if not chars or not line.get_text().strip():
+                    continue
+                lines.append(Line(" ".join(line.get_text().split()), line.x0, line.x1, line.y0, line.y1,
+                                  max(char.size for char in chars),
+                                  all("bold" in char.fontname.lower() for char in chars if char.get_text().strip())))
+        lines.sort(key=lambda line: (-round(line.y1), line.x0))
+        pages.append(Page(layout.width, layout.height, lines, boxes))
+    return pages
+
+
+def pdf_outline(path: Path) -> list[tuple[int, str]]:
+    """The bookmarks: (level, title) in order."""
+    with path.open("rb") as handle:
+        return [(level, title) for level, title, *_ in PDFDocument(PDFParser(handle)).get_outlines()]
+
+
+def pdf_catalog_entry(path: Path, key: str):
+    from pdfminer.pdftypes import resolve1
+
+    with path.open("rb") as handle:
+        return resolve1(PDFDocument(PDFParser(handle)).catalog.get(key))
 
 
 def _pdf_string(value) -> str:

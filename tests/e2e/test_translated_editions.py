@@ -8,6 +8,7 @@ from collections import Counter
 
 import page as pdf_validator
 import pytest
+from babel import Locale
 
 from conftest import REPO, SEED_SLUGS
 from e2e.inspect import id3_facts, page_facts, pdf_facts
@@ -58,11 +59,20 @@ def test_translated_pdf_is_accessible_in_its_language(built_project, lang, slug)
     assert page.tags[0][1] == {"lang": lang, "dir": "rtl" if lang == "ar" else "ltr"}
     assert not [attrs for tag, attrs in page.tags if attrs.get("lang") == "en"]  # nothing fell back
     # Every letter of the guide's main text is a glyph in the PDF, and the PDF
-    # has no letter the page does not (once its footers are set aside).
-    footer = read_catalog(REPO / "locales" / lang / "LC_MESSAGES" / "messages.po")["Page {page} of {pages}"].string
+    # has no letter the page does not (once its footers and its cover's
+    # language name and "How to use this guide" are set aside).
+    catalog = read_catalog(REPO / "locales" / lang / "LC_MESSAGES" / "messages.po")
+    footer = catalog["Page {page} of {pages}"].string
     drawn = letters(facts.text)
     for _ in range(facts.pages):
         drawn -= letters(footer.replace("{page}", "").replace("{pages}", ""))
+    language_name = Locale.parse(lang).get_display_name(lang)
+    for cover_text in (language_name[:1].upper() + language_name[1:], catalog["How to use this guide:"].string,
+                       catalog["Read the key points first, then the parts you need."].string,
+                       catalog["To listen instead, ask for the audio version, %(file)s, which has one track for each "
+                               "part."].string % {"file": f"{slug}.mp3"}):
+        assert not letters(cover_text) - drawn, cover_text
+        drawn -= letters(cover_text)
     main = letters(" ".join(page.prose()) + " " + " ".join(page.part_headings()))
     assert not main - drawn, main - drawn
     assert not drawn - letters(page.text), drawn - letters(page.text)
