@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache, wraps
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -16,6 +17,19 @@ from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTRect, LTTextContainer
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
+
+
+def read_once(function):
+    """Cache what a reader finds in a file until the file changes (parsing a PDF takes a second)."""
+    @lru_cache(maxsize=256)
+    def cached(path: Path, stamp: tuple[int, int]):
+        return function(path)
+
+    @wraps(function)
+    def reader(path: Path):
+        status = Path(path).stat()
+        return cached(Path(path), (status.st_mtime_ns, status.st_size))
+    return reader
 
 
 # --- PDF ---------------------------------------------------------------------------
@@ -31,6 +45,7 @@ class PdfFacts:
     pages: int
 
 
+@read_once
 def pdf_facts(path: Path) -> PdfFacts:
     with path.open("rb") as handle:
         document = PDFDocument(PDFParser(handle))
@@ -72,6 +87,7 @@ class Page:
     boxes: list[tuple[float, float, float, float]]  # drawn rectangles smaller than the page: x0, y0, x1, y1
 
 
+@read_once
 def pdf_pages(path: Path) -> list[Page]:
     """Every page's lines of text, top to bottom."""
     pages = []
