@@ -61,6 +61,15 @@ NAMES = frozenset({"riluzole", "edaravone"})
      ["Stem cell therapy also presents a promising avenue.", "This aims to replace or protect degenerating neurons."]),
     ("Another medication acts as a scavenger, reducing oxidative stress and potentially slowing functional decline.",
      ["Another medication acts as a scavenger.", "This reduces oxidative stress and may slow functional decline."]),
+    # A reason after a closing bracket; a second clause after a list ("while" never ends a list).
+    ("Good nutrition is a basic part of the care of amyotrophic lateral sclerosis (ALS), as weight loss and "
+     "malnutrition are each linked to shorter survival.",
+     ["Good nutrition is a basic part of the care of amyotrophic lateral sclerosis (ALS).",
+      "This is because weight loss and malnutrition are each linked to shorter survival."]),
+    ("A dietitian can recommend dense foods, thick liquids, and soft diets, while a speech therapist can teach "
+     "the chin-tuck maneuver.",
+     ["A dietitian can recommend dense foods, thick liquids, and soft diets.",
+      "A speech therapist can teach the chin-tuck maneuver."]),
 ])
 def test_long_sentences_split_at_clause_boundaries(sentence, expected):
     assert split_clauses(sentence, NAMES) == expected

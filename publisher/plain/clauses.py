@@ -284,7 +284,7 @@ def both_and(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
 
 # --- "because" tails ---------------------------------------------------------------------
 
-_BECAUSE = re.compile(r"^(?P<head>.+?\w), (?:as|because|since) (?P<clause>.+)$")
+_BECAUSE = re.compile(r"^(?P<head>.+?[\w)]), (?:as|because|since) (?P<clause>.+)$")
 
 
 def because_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
@@ -578,9 +578,9 @@ def joined_clauses(sentence: str, names: frozenset = frozenset()) -> list[str] |
         head, tail = sentence[: match.start()], sentence[match.end():]
         if _words(head) < MIN_PIECE_WORDS or not grammar.starts_clause(tail.split()):
             continue
-        if not _has_verb(head) or _in_list(head) or _opens_list(head):
-            continue
         joiner = match.group(1)
+        if not _has_verb(head) or (joiner == "and" and (_in_list(head) or _opens_list(head))):
+            continue  # ", and X" may be the last item of a list; "while", "but"... never are
         tail = capitalize(tail) if joiner in ("and", "while", "whereas") else f"{joiner.capitalize()} {tail}"
         return [_end(head), tail]
     return None
