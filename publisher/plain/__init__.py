@@ -20,15 +20,18 @@ from ..errors import PublisherError, display_path
 from ..model import BulletList, GlossaryEntry, Guide, Section, Sentence, SourceGuide
 from ..sentences import split_sentences
 from .fidelity import missing
+from .fixed_names import FixedNames, load_fixed_names
 from .lexicon import Lexicon, load_lexicon
 from .lists import enumeration, paragraphs_and_lists
-from .overrides import Overrides, allowed, load_overrides
-from .rewrite import Rewriter
+from .overrides import Overrides, load_overrides
+from .proof import Checker
+from .rewrite import Rewrite, Rewriter
 from .sections import SectionDraft, TopicRules, draft_sections, find_subject, load_topics
 from .summary import key_points
 from .terms import NAME_KINDS, Term, Terms, load_terms
 
 MAX_SENTENCES_PER_PARAGRAPH = 4
+EDITOR = "editor's version"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class PlainRules:
     terms: Terms
     overrides: Overrides
     reader_nouns: tuple[str, ...]
+    fixed_names: FixedNames
 
 
 def load_rules(language_dir: Path, lang: str) -> PlainRules:
@@ -54,7 +58,8 @@ def load_rules(language_dir: Path, lang: str) -> PlainRules:
     reader = load_toml(lexicon_file).get("reader", {})
     return PlainRules(lang=lang, topics=load_topics(topics_file), lexicon=load_lexicon(lexicon_file, terms.forms),
                       terms=terms, overrides=load_overrides(language_dir / "overrides.toml"),
-                      reader_nouns=tuple(reader.get("nouns", ())))
+                      reader_nouns=tuple(reader.get("nouns", ())),
+                      fixed_names=load_fixed_names(language_dir / "fixed-names.toml", lang))
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class PlainResult:
     overridden: int
     section_sources: dict[str, tuple[str, ...]]  # section id -> its source sentences
     lost: tuple[str, ...]  # names and numbers of the source missing from the guide ("name 'riluzole'")
+    rewrites: tuple[Rewrite, ...] = ()  # every source sentence, in order, and what became of it
 
 
 def make_plain(source: SourceGuide, rules: PlainRules) -> Guide:
@@ -77,14 +83,10 @@ def plain_result(source: SourceGuide, rules: PlainRules) -> PlainResult:
     """make_plain, with the counts the report needs."""
     subject = find_subject(source, rules.topics.fallback_subject)
     names = frozenset(form.lower() for term in rules.terms.terms if term.kind in NAME_KINDS for form in term.forms)
-    rewriter = Rewriter(rules.lexicon.for_subject(subject), rules.reader_nouns, names, source.lang)
+    rewriter = Rewriter(rules.lexicon.for_subject(subject), rules.reader_nouns, names,
+                        Checker(rules.terms, source.lang), rules.fixed_names, source.lang)
     writer = _SectionWriter(source, rules, rewriter)
     sections = tuple(writer.section(draft) for draft in draft_sections(source, rules.topics))
-    limit = allowed(writer.source_sentences)
-    if writer.overridden > limit:
-        raise PublisherError(f"{writer.overridden} of {writer.source_sentences} sentences of '{source.slug}' are "
-                             f"overridden; at most {limit} may be (fix the lexicon or rules instead)",
-                             rules.overrides.path)
     title = Sentence("title", source.title, source.lang, writer.where(1))
     glossary = tuple(GlossaryEntry(Sentence(f"words-to-know.{n}.term", term.heading, source.lang),
                                    Sentence(f"words-to-know.{n}", term.glossary, source.lang))
@@ -95,7 +97,8 @@ def plain_result(source: SourceGuide, rules: PlainRules) -> PlainResult:
     source_text = " ".join(sentence for sentences in writer.section_sources.values() for sentence in sentences)
     plain_text = " ".join(unit.text for unit in guide.units())
     lost = missing(source_text, plain_text, rules.terms, rules.terms.drug_endings, source.lang)
-    return PlainResult(guide, writer.source_sentences, writer.overridden, dict(writer.section_sources), tuple(lost))
+    return PlainResult(guide, writer.source_sentences, writer.overridden, dict(writer.section_sources), tuple(lost),
+                       tuple(writer.rewrites))
 
 
 _LEANING = ("This ", "These ", "That ", "Those ", "It ", "They ", "Such ", "Here, ", "In this, ")
@@ -141,6 +144,7 @@ class _SectionWriter:
         self.source_sentences = 0
         self.overridden = 0
         self.section_sources: dict[str, tuple[str, ...]] = {}
+        self.rewrites: list[Rewrite] = []
 
     def where(self, line: int) -> str:
         return f"{display_path(self.source.path)}:{line}"
@@ -199,5 +203,8 @@ class _SectionWriter:
         override = self.rules.overrides.get(sentence)
         if override:
             self.overridden += 1
+            self.rewrites.append(Rewrite(" ".join(sentence.split()), tuple(override), EDITOR))
             return list(override)
-        return self.rewriter.rewrite(sentence)
+        rewrite = self.rewriter.rewrite(sentence)
+        self.rewrites.append(rewrite)
+        return list(rewrite.plain)

@@ -438,6 +438,8 @@ _SUCH_AS_BARE = re.compile(r"^(?P<head>.+?\b(?P<noun>\w+)) such as (?P<items>[^,
 
 def such_as_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
     """"Genes, such as X and Y, cause A." -> "Genes cause A. These genes include X and Y."."""
+    if sentence.count("such as") > 1:
+        return None  # which examples belong to which noun is not for a pattern to guess
     match = _SUCH_AS.match(sentence)
     if not match:
         match = _SUCH_AS_BARE.match(sentence)
@@ -567,6 +569,7 @@ def concession(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
 
 # --- joined clauses ----------------------------------------------------------------------
 
+_BARE_QUANTIFIERS = {"more", "less", "most", "many", "some", "few", "all", "both"}
 _JOINED = re.compile(r",? (and|but|so|yet|while|whereas) ")
 
 
@@ -579,6 +582,9 @@ def joined_clauses(sentence: str, names: frozenset = frozenset()) -> list[str] |
         if _words(head) < MIN_PIECE_WORDS or not grammar.starts_clause(tail.split()):
             continue
         joiner = match.group(1)
+        first, second = (grammar.bare(word) for word in (tail.split() + ["", ""])[:2])
+        if (joiner == "so" and first == "that") or (first in _BARE_QUANTIFIERS and second in grammar.ADVERBS):
+            continue  # "so that X" is no clause of its own; "but more often have" has no subject
         if not _has_verb(head) or (joiner == "and" and (_in_list(head) or _opens_list(head))):
             continue  # ", and X" may be the last item of a list; "while", "but"... never are
         tail = capitalize(tail) if joiner in ("and", "while", "whereas") else f"{joiner.capitalize()} {tail}"

@@ -17,7 +17,10 @@ from wordfreq import zipf_frequency
 from .terms import NAME_KINDS, Terms
 
 RARE_ZIPF = 2.5
-_CODE_NAME = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z])(?=[A-Za-z0-9-]*\d)[A-Za-z][A-Za-z0-9]*(?:-\d+)?\b|\b[A-Z]{3,}\b")
+# Code-like names (SOD1, C9orf72, TDP-43) and acronyms (MAO in "MAO-B"), but
+# not the capitalised syllable of a respelling ("(THROM-bo-sis)").
+_CODE_NAME = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z])(?=[A-Za-z0-9-]*\d)[A-Za-z][A-Za-z0-9]*(?:-\d+)?\b"
+                        r"|(?<![a-z]-)\b[A-Z]{3,}\b(?!-[a-z])")
 _NUMBER = re.compile(r"(?<![\w.-])(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(%|\s?per\s?cent)?")
 _ONE_IN = re.compile(r"\b1 in (\d+)\b")
 _OUT_OF_100 = re.compile(r"\b(\d+(?:\.\d+)?) (?:to (\d+(?:\.\d+)?) )?out of 100\b")
@@ -58,7 +61,7 @@ def missing(source_text: str, plain_text: str, terms: Terms, drug_endings: tuple
     wanted = keepers(source_text, terms, drug_endings, lang)
     lowered = plain_text.lower()
     problems = [f"name '{name}'" for name in sorted(wanted.names)
-                if not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", lowered)]
+                if not re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered)]
     found = _numbers_in(plain_text)
     problems += [f"number {_show(number)}" for number in sorted(wanted.numbers) if number not in found]
     found_fractions = _fractions_in(plain_text)

@@ -2,9 +2,12 @@
 
 A lexicon is a table of phrase -> plainer phrase. All phrases are matched in
 one pass, on whole words and ignoring capitals; where phrases overlap the
-longest wins. Kept medical terms (terms.toml) are matched too, and left as
-they are, so no lexicon entry can rewrite part of a term. "{subject}" on
-either side stands for the condition the guide is about.
+longest wins. A single word is replaced only where the sentence uses it as
+the part of speech its entry states ("individual" the noun, not "highly
+individual"), as the parser tags it, and no entry applies inside a name that
+stays whole (fixed_names.py). Kept medical terms (terms.toml) are matched
+too, and left as they are. "{subject}" on either side stands for the
+condition the guide is about.
 """
 
 from __future__ import annotations
@@ -12,16 +15,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from ..datafiles import find_line, load_toml
 from ..errors import PublisherError
 
+PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "any")
+# No part of speech known for a word: its entries do not apply.
+PosAt = Callable[[int], str]
+
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Replacements and the kept terms they must not touch."""
+    """Replacements (phrase -> part of speech -> plain words; "any" for
+    phrases) and the kept terms they must not touch."""
 
-    replacements: dict[str, str]
+    replacements: dict[str, dict[str, str]]
     kept: tuple[str, ...] = ()
     pattern: re.Pattern = field(init=False, repr=False, compare=False)
 
@@ -30,35 +39,61 @@ class Lexicon:
 
     def for_subject(self, subject: str) -> "Lexicon":
         """The lexicon with "{subject}" filled in."""
-        return Lexicon({_normal(key.replace("{subject}", subject)): value.replace("{subject}", subject)
-                        for key, value in self.replacements.items()}, self.kept)
+        return Lexicon({_normal(key.replace("{subject}", subject)):
+                        {pos: value.replace("{subject}", subject) for pos, value in plain.items()}
+                        for key, plain in self.replacements.items()}, self.kept)
 
-    def apply(self, text: str) -> str:
-        """`text` with every lexicon phrase replaced (kept terms untouched)."""
-        return self.pattern.sub(lambda match: self._replace(match, text), text)
+    def apply(self, text: str, pos_at: PosAt | None = None, whole: list[tuple[int, int]] = ()) -> str:
+        """`text` with every lexicon phrase replaced: kept terms untouched, a
+        single word only as the part of speech `pos_at(start)` says, nothing
+        inside the `whole` spans (names that stay whole) unless the phrase
+        covers the name."""
+        return self.pattern.sub(lambda match: self._replace(match, text, pos_at, whole), text)
 
-    def _replace(self, match: re.Match, text: str) -> str:
+    def _replace(self, match: re.Match, text: str, pos_at: PosAt | None, whole) -> str:
         found = match.group(0)
         plain = self.replacements.get(_normal(found))
         if plain is None:  # a kept term
             return found
-        at_start = not text[: match.start()].strip(" \"“‘'(")
-        if at_start and plain[:1].islower() and found[:1].isupper():
-            plain = plain[:1].upper() + plain[1:]
-        return plain
+        start, end = match.span()
+        if any(start < right and left < end and not (start <= left and right <= end) for left, right in whole):
+            return found
+        if " " in "".join(plain.values()) and text[end: end + 2] in ("'s", "’s"):
+            return found  # "the patient's history" is not "the person with X's history"
+        if "any" in plain:
+            chosen = plain["any"]
+        else:
+            chosen = plain.get(pos_at(start)) if pos_at else None
+            if chosen is None:
+                return found
+        at_start = not text[:start].strip(" \"“‘'(")
+        if at_start and chosen[:1].islower() and found[:1].isupper():
+            chosen = chosen[:1].upper() + chosen[1:]
+        return chosen
 
 
 def load_lexicon(path: Path, kept_forms: tuple[str, ...] = ()) -> Lexicon:
-    """Read lexicon.toml; keys are stored lowercase."""
+    """Read lexicon.toml; keys are stored lowercase. A phrase maps to text; a
+    single word to a table of part of speech -> text."""
     data = load_toml(path)
     words = data.get("words")
     if not isinstance(words, dict):
         raise PublisherError("a lexicon needs a [words] table", path, 1)
     replacements = {}
     for key, value in words.items():
-        if not isinstance(value, str):
-            raise PublisherError(f"'{key}' must map to text", path, find_line(path, f'"{key}"'))
-        replacements[_normal(key)] = value
+        line = find_line(path, f'"{key}"')
+        single = len(key.split()) == 1 and re.fullmatch(r"[\w'-]+", key)
+        if isinstance(value, str) and not single:
+            replacements[_normal(key)] = {"any": value}
+        elif isinstance(value, dict) and value and all(pos in PARTS_OF_SPEECH and isinstance(plain, str)
+                                                       for pos, plain in value.items()):
+            replacements[_normal(key)] = dict(value)
+        elif single and isinstance(value, str):
+            raise PublisherError(f"'{key}' is one word: say which part of speech it replaces, e.g. "
+                                 f"\"{key}\" = {{ noun = \"{value}\" }}", path, line)
+        else:
+            raise PublisherError(f"'{key}' must map to text, or to a table like {{ noun = \"...\" }} "
+                                 f"(parts of speech: {', '.join(PARTS_OF_SPEECH)})", path, line)
     return Lexicon(replacements, tuple(kept_forms))
 
 
@@ -66,7 +101,7 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def _compile(replacements: dict[str, str], kept: tuple[str, ...]) -> re.Pattern:
+def _compile(replacements: dict, kept: tuple[str, ...]) -> re.Pattern:
     """One alternation of every phrase, longest first. Kept terms written with
     capitals ("ALS", "FUS") match only as written."""
     phrases = [(phrase, False) for phrase in replacements]

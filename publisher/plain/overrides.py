@@ -1,9 +1,9 @@
 """The editor's escape hatch: hand-written plain text for a source sentence
 the rules cannot fix (data: locales/<lang>/overrides.toml).
 
-Overrides are for the odd sentence, not the way a guide reaches its targets:
-at most MAX_SHARE of a guide's source sentences may be overridden, and the
-report says how many are.
+Overrides are the group's decision: no cap stops a build. The report and
+the review page count them, so an editor sees how much of a guide is
+hand-written.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ from pathlib import Path
 
 from ..datafiles import load_toml, require
 from ..errors import PublisherError
-
-MAX_SHARE = 0.10
 
 
 @dataclass(frozen=True)
@@ -43,11 +41,6 @@ def load_overrides(path: Path) -> Overrides:
             raise PublisherError(f"override {number}: 'plain' must be a sentence or a list of sentences", path)
         by_source[_key(source)] = tuple(plain)
     return Overrides(by_source, path)
-
-
-def allowed(source_sentences: int) -> int:
-    """How many of a guide's sentences may be overridden."""
-    return int(source_sentences * MAX_SHARE)
 
 
 def _key(sentence: str) -> str:

@@ -1,21 +1,68 @@
-"""Rewrite one source sentence as plain sentences.
+"""Rewrite one source sentence as plain sentences, and use the rewrite only
+if it proves itself.
 
-In order: split at clause boundaries (on the source wording), speak to the
-reader, put plain words for hard ones, put numbers in everyday form, split
-again where the lexicon ended a sentence, and tidy.
+A rewrite runs these steps: split at clause boundaries (on the source
+wording), put passives in the active voice, speak to the reader, put plain
+words for hard ones (each single word only as the part of speech the parser
+gives it), put numbers in everyday form, split again where the lexicon
+ended a sentence, and tidy. The result is checked against the source
+sentence (proof.py). If a check fails, a milder rewrite is tried (no clause
+splitting; then plain words and numbers only), and finally the source
+sentence is kept as written. Correct beats plain.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..sentences import split_sentences
+from . import parser
 from .clauses import split_clauses
+from .fixed_names import FixedNames
 from .lexicon import Lexicon
 from .numbers import plain_numbers
+from .proof import Checker
 from .reader import address_reader
 from .tidy import infinitives, tidy
 from .voice import active_voice
+
+
+@dataclass(frozen=True)
+class Strength:
+    """Which steps a rewrite of this strength runs."""
+
+    name: str
+    split: bool
+    restructure: bool  # active voice and speaking to the reader
+
+
+# Strongest first; the source as written comes after the last.
+STRENGTHS = (Strength("full", split=True, restructure=True),
+             Strength("without splitting", split=False, restructure=True),
+             Strength("words only", split=False, restructure=False))
+KEPT = "kept as written"
+# A sentence the parser cannot link but for this many words is still tagged
+# for word swaps; a worse one gets none.
+TAGGING_UNLINKED = 2
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """One source sentence, its plain sentences, the strength used, and why
+    stronger rewrites were not used."""
+
+    source: str
+    plain: tuple[str, ...]
+    strength: str  # a Strength name, or KEPT
+    rejected: tuple[str, ...] = ()  # "full: lost hedge ...", one per rejected strength
+
+    @property
+    def changed(self) -> bool:
+        return list(self.plain) != [self.source]
+
+    @property
+    def fell_back(self) -> bool:
+        return bool(self.rejected)
 
 
 @dataclass(frozen=True)
@@ -25,15 +72,35 @@ class Rewriter:
     lexicon: Lexicon
     reader_nouns: tuple[str, ...]
     names: frozenset[str]
+    checker: Checker
+    fixed_names: FixedNames = field(default_factory=lambda: FixedNames(frozenset()))
     lang: str = "en"
 
-    def rewrite(self, sentence: str) -> list[str]:
-        """The plain sentences for one source sentence."""
+    def rewrite(self, sentence: str) -> Rewrite:
+        """The plain sentences for one source sentence, proven or kept as written."""
+        sentence = " ".join(sentence.split())
+        rejected = []
+        for strength in STRENGTHS:
+            plain = self.attempt(sentence, strength)
+            if not plain:
+                continue
+            problems = self.checker.problems(sentence, plain)
+            if not problems:
+                return Rewrite(sentence, tuple(plain), strength.name, tuple(rejected))
+            rejected.append(f"{strength.name}: {problems[0]}")
+        return Rewrite(sentence, (sentence,), KEPT, tuple(rejected))
+
+    def attempt(self, sentence: str, strength: Strength) -> list[str]:
+        """The plain sentences of one rewrite strength, unchecked."""
         plain: list[str] = []
-        for piece in split_clauses(sentence, self.names):
-            piece = active_voice(piece, self.names)
-            piece = address_reader(piece, self.reader_nouns)
-            piece = self.lexicon.apply(piece)
+        pieces = split_clauses(sentence, self.names) if strength.split else [sentence]
+        for piece in pieces:
+            if strength.restructure:
+                piece = active_voice(piece, self.names)
+                piece = address_reader(piece, self.reader_nouns)
+            piece = " ".join(piece.split())
+            tags = parser.parse(piece, TAGGING_UNLINKED)
+            piece = self.lexicon.apply(piece, tags.pos_at, self.fixed_names.spans(piece))
             piece = plain_numbers(piece)
             piece = infinitives(piece)
             for part in split_sentences(piece, self.lang):

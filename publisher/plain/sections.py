@@ -89,17 +89,22 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 def find_subject(source: SourceGuide, fallback: str) -> str:
-    """The condition a guide is about: its first defined abbreviation ("ALS"),
-    else its most frequent acronym, else `fallback`."""
-    text = " ".join([source.title] + [block.text or " ".join(block.items) for block in source.blocks])
-    defined = _DEFINED_ABBREVIATION.search(text)
-    if defined:
-        return defined.group(1)
-    acronyms = Counter(_ACRONYM.findall(text))
-    if acronyms:
-        word, count = acronyms.most_common(1)[0]
-        if count >= 3:
-            return word
+    """The condition a guide is about: an abbreviation defined in the text
+    ("amyotrophic lateral sclerosis (ALS)") whose long form or letters are in
+    the title, else an acronym of the title, else `fallback`. An abbreviation
+    the title does not name (an agency, "CDC") is not the subject: "people
+    with CDC" would be wrong."""
+    text = " ".join(block.text or " ".join(block.items) for block in source.blocks)
+    title_words = {word.lower() for word in re.findall(r"[A-Za-z]{4,}", source.title)}
+    for defined in _DEFINED_ABBREVIATION.finditer(text):
+        abbreviation = defined.group(1)
+        before = re.findall(r"[A-Za-z]+", text[max(0, defined.start() - 80): defined.start()])
+        long_form = [word.lower() for word in before[-len(abbreviation):]]
+        if abbreviation in source.title or (title_words and title_words & set(long_form)):
+            return abbreviation
+    in_title = _ACRONYM.findall(source.title)
+    if in_title:
+        return Counter(in_title).most_common(1)[0][0]
     return fallback
 
 

@@ -24,7 +24,7 @@ def tidy(sentence: str) -> str:
     if re.match(r"(?i)also, ", text) and re.search(r"\balso\b", text[6:]):
         text = text[6:]  # "Also, X is also linked" -> "X is also linked"
     text = re.sub(r"\b([Aa]n?) (\w+)", lambda m: _article(m.group(1), m.group(2)) + " " + m.group(2), text)
-    if text and not text.endswith((".", "!", "?", ":", "…")):
+    if text and not text.rstrip(")\"”’'").endswith((".", "!", "?", ":", "…")):
         text += "."
     return capitalize(text)
 

@@ -1,0 +1,80 @@
+"""Names that stay whole: a word swap never applies inside one.
+
+"multiple sclerosis" is not "many sclerosis", "central nervous system" not
+"main nervous system". Two sources: the project's list of multi-word
+conditions, body parts and treatments (locales/<lang>/fixed-names.toml),
+and, for English, every multi-word noun of WordNet (Debian `wordnet-base`,
+/usr/share/wordnet/index.noun: "spinal cord", "blood vessel", "heart
+attack"...). A name written in capitals in running text ("National
+Institute of Neurological Disorders and Stroke") stays whole too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..datafiles import load_toml
+from ..errors import PublisherError
+
+WORDNET_NOUNS = Path("/usr/share/wordnet/index.noun")
+LONGEST_NAME_WORDS = 5
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# A run of two or more capitalised words, maybe joined by "of", "and", "the"...
+_CAPITALISED_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:(?:of|and|the|for|on|in|&)\s+)*[A-Z][a-z]+)+")
+
+
+@dataclass(frozen=True)
+class FixedNames:
+    """Multi-word names, lowercase, words joined by single spaces."""
+
+    names: frozenset[str]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where in `text` names that stay whole are: (start, end) pairs."""
+        words = list(_WORD.finditer(text))
+        spans = []
+        for index in range(len(words)):
+            for length in range(LONGEST_NAME_WORDS, 1, -1):
+                run = words[index: index + length]
+                if len(run) < length:
+                    continue
+                gaps = [text[a.end(): b.start()] for a, b in zip(run, run[1:])]
+                if any(gap.strip() not in ("", "-") for gap in gaps):
+                    continue
+                phrase = " ".join(match.group(0).lower() for match in run)
+                if phrase in self.names:
+                    spans.append((run[0].start(), run[-1].end()))
+                    break
+        spans += [(match.start(), match.end()) for match in _CAPITALISED_NAME.finditer(text)]
+        return spans
+
+
+def load_fixed_names(path: Path, lang: str) -> FixedNames:
+    """The language's list (no file: none), with WordNet's for English."""
+    names: set[str] = set()
+    if path.exists():
+        data = load_toml(path)
+        for group, listed in data.items():
+            if not isinstance(listed, list) or not all(isinstance(name, str) for name in listed):
+                raise PublisherError(f"'{group}' must be a list of names", path)
+            names.update(" ".join(name.lower().split()) for name in listed)
+    if lang == "en":
+        names |= _wordnet_names()
+    return FixedNames(frozenset(names))
+
+
+@lru_cache(maxsize=1)
+def _wordnet_names() -> frozenset[str]:
+    if not WORDNET_NOUNS.exists():
+        raise PublisherError("WordNet is missing: install the Debian package wordnet-base (`make setup` does)",
+                             WORDNET_NOUNS)
+    names = set()
+    with WORDNET_NOUNS.open(encoding="utf-8") as index:
+        for line in index:
+            lemma = line.split(" ", 1)[0]
+            if "_" in lemma and not line.startswith(" "):
+                names.add(lemma.replace("_", " ").lower())
+    return frozenset(names)

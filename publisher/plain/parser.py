@@ -1,0 +1,173 @@
+"""A real English parser for the plain-language checks: link-grammar.
+
+Link grammar (CMU/AbiWord, LGPL; Debian `python3-link-grammar` and
+`link-grammar-dictionaries-en`) links every word of a grammatical sentence
+to others. What it cannot link it leaves out ("null" words), so the number
+of unlinked words says how broken a sentence is, and a rewrite can be
+compared with its source sentence (which may have unlinked words of its
+own). Its links also say whether the sentence is complete (a subject linked
+to a finite verb, or an imperative) and each word's part of speech
+("individual.a", "needs.n", "help.v").
+
+The binding is built for Debian's python3; `make setup` makes it visible in
+the project's venv (see the Makefile). Parses are cached: a guide asks about
+the same sentence several times.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+
+import lemminflect
+
+from ..errors import PublisherError
+
+# A parse that takes longer than this is given up; the sentence counts as unparsed.
+MAX_PARSE_SECONDS = 1
+# More unlinked words than this are not worth counting exactly.
+MAX_NULLS = 8
+# Counting the unlinked words of a longer sentence can take seconds: it is
+# not done (the sentence counts as unparsed unless every word links).
+MAX_WORDS_TO_COUNT_UNLINKED = 30
+# Linkages to look at: with only one, a sentence whose sampled linkage breaks
+# a post-processing rule looks unparseable when other linkages are fine.
+LINKAGES = 100
+# Of those, how many are read to find a complete reading.
+READ_LINKAGES = 20
+DEBIAN_DIST_PACKAGES = "/usr/lib/python3/dist-packages"
+
+# Part-of-speech subscripts of link-grammar's English dictionary.
+_POS = {"n": "noun", "v": "verb", "a": "adjective", "e": "adverb", "g": "verb", "s": "noun", "p": "noun",
+        "q": "verb", "w": "verb", "t": "noun", "c": "noun", "u": "noun"}
+_LEMMINFLECT_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "ADV": "adverb"}
+# Wall links of a sentence that is not a fragment: declarative (with an S
+# link), imperative, question.
+_COMPLETE_WALLS = {"Wi", "Wq", "Ws", "Wj", "Qd", "Qe"}
+_SUBJECT = re.compile(r"^(?:S|SI|SF|SX|SFI|SXI)[a-z*]*$")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a parsed sentence: its text, where it starts, its part of speech ('' if unknown)."""
+
+    text: str
+    start: int
+    pos: str
+
+
+@dataclass(frozen=True)
+class Parse:
+    """What the parser found in one sentence."""
+
+    unlinked: int  # words it could not link (MAX_NULLS + 1 if it gave up)
+    complete: bool  # a subject and a finite verb, or an imperative or question
+    words: tuple[Word, ...] = ()
+    imperative: bool = False  # a command with no subject ("Take your medicine.")
+    plural_subject: bool | None = None  # the number of the first subject, None if unknown
+
+    def pos_at(self, start: int) -> str:
+        """The part of speech of the word starting at character `start`: the
+        parser's tag, or where it gives none (it tags "highly" as nothing) the
+        only part of speech the word list knows for it; '' if the word is
+        unlinked, ambiguous or not there."""
+        for word in self.words:
+            if word.start == start:
+                if word.pos or word.text.startswith("["):
+                    return word.pos
+                known = set(lemminflect.getAllLemmas(word.text.lower())) - {"AUX"}
+                return _LEMMINFLECT_POS.get(known.pop(), "") if len(known) == 1 else ""
+        return ""
+
+
+UNPARSED = Parse(unlinked=MAX_NULLS + 1, complete=False)
+
+
+def parse(sentence: str, max_unlinked: int = MAX_NULLS) -> Parse:
+    """Parse one sentence (cached), allowing at most `max_unlinked` unlinked
+    words: a sentence that needs more is UNPARSED."""
+    sentence = " ".join(sentence.split())
+    if len(sentence.split()) > MAX_WORDS_TO_COUNT_UNLINKED:
+        max_unlinked = 0
+    return _parse(sentence, max_unlinked)
+
+
+@lru_cache(maxsize=50_000)
+def _parse(sentence: str, max_unlinked: int) -> Parse:
+    lg = _linkgrammar()
+    dictionary, options = _english()
+    text = sentence.replace("“", '"').replace("”", '"').replace("’", "'").replace("‘", "'")
+    try:
+        options.min_null_count, options.max_null_count = 0, 0
+        parsed = lg.Sentence(text, dictionary, options)
+        linkages = parsed.parse()
+        if len(linkages) == 0 and max_unlinked:
+            options.min_null_count, options.max_null_count = 1, max_unlinked
+            parsed = lg.Sentence(text, dictionary, options)
+            linkages = parsed.parse()
+        found = [_read(linkage) for linkage, _ in zip(linkages, range(READ_LINKAGES))]
+    except (lg.LG_TimerExhausted, lg.LG_Error):
+        return UNPARSED
+    if not found:
+        return UNPARSED
+    # The cheapest linkage may read a sentence as a fragment ("Neurons die"
+    # as a noun phrase); the sentence is complete if any linkage says so.
+    declarative = [reading for reading in found if reading.complete and not reading.imperative]
+    complete = [reading for reading in found if reading.complete]
+    best = (declarative or complete or found)[0]
+    return Parse(unlinked=parsed.null_count(), complete=best.complete, words=best.words,
+                 imperative=best.imperative, plural_subject=best.plural_subject)
+
+
+def _read(linkage) -> Parse:
+    """What one linkage says: complete or not, the parts of speech, the subject's number."""
+    labels = [re.sub(r"^[hd]", "", str(label)) for link in linkage.links()
+              for label in (link.left_label, link.right_label)]
+    subjects = [label for label in labels if _SUBJECT.match(label)]
+    complete = bool(set(labels) & _COMPLETE_WALLS) or bool(subjects)
+    number = next((label[1] for label in subjects if label[:2] in ("Ss", "Sp")), "")
+    words = []
+    for index, word in enumerate(linkage.words()):
+        if word in ("LEFT-WALL", "RIGHT-WALL"):
+            continue
+        word = re.sub(r"\[!?<[^\]]*\]", "", word)  # "ALS[!<ALL-UPPER>]": how an unknown word was guessed
+        match = re.match(r"^(?P<text>.+?)\.(?P<sub>[a-z])[-\w]*$", word)
+        pos = _POS.get(match["sub"], "") if match else ""
+        words.append(Word(match["text"] if match else word, linkage.word_char_start(index), pos))
+    return Parse(unlinked=0, complete=complete, words=tuple(words), imperative="Wi" in labels and not subjects,
+                 plural_subject={"s": False, "p": True}.get(number))
+
+
+@lru_cache(maxsize=1)
+def _english():
+    lg = _linkgrammar()
+    options = lg.ParseOptions(verbosity=0, linkage_limit=LINKAGES, max_parse_time=MAX_PARSE_SECONDS, spell_guess=0)
+    lg.LG_Error.set_handler(_quiet)
+    return lg.Dictionary("en"), options
+
+
+def _quiet(error, data) -> None:
+    """Drop link-grammar's informational messages (it prints them to stderr)."""
+
+
+@lru_cache(maxsize=1)
+def _linkgrammar():
+    """The linkgrammar module. Debian builds it for its own python3 (same ABI
+    as the venv's), in dist-packages, which a venv does not see: that one
+    folder is put on the path just for this import."""
+    try:
+        import linkgrammar
+        return linkgrammar
+    except ImportError:
+        pass
+    sys.path.insert(0, DEBIAN_DIST_PACKAGES)
+    try:
+        import linkgrammar
+    except ImportError:
+        raise PublisherError("the plain-language checks need link-grammar: install the Debian packages "
+                             "python3-link-grammar and link-grammar-dictionaries-en (`make setup` does)") from None
+    finally:
+        sys.path.remove(DEBIAN_DIST_PACKAGES)
+    return linkgrammar
