@@ -15,8 +15,12 @@ BIN := $(VENV)/bin
 # WeasyPrint's text layout and fast font subsetting; fonts-noto-core: fonts for
 # scripts Atkinson Hyperlegible lacks (Arabic...); gettext: msgfmt;
 # poppler-utils and ffmpeg: the tests look at PDFs and decode and meter MP3s.
+# python3-link-grammar, link-grammar-dictionaries-en: the parser that checks
+# every plain-language rewrite; wordnet-base: multi-word names that stay
+# whole; hunspell-en-med: medical words, to mend words split across lines.
 DEBIAN_PACKAGES := python3 python3-venv espeak-ng libespeak-ng1 libpango-1.0-0 \
-	libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext poppler-utils ffmpeg
+	libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext poppler-utils ffmpeg \
+	python3-link-grammar link-grammar-dictionaries-en wordnet-base hunspell-en-med
 
 .PHONY: publish test setup system-packages clean
 

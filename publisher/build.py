@@ -20,7 +20,7 @@ from typing import Callable
 from .atomic import write_atomic
 from .defaults import FORMATS, LISTENING_RATE_WPM, SOURCE_LANGUAGE
 from .errors import PublisherError, display_path
-from .guides import load_guides
+from .guides import plain_guides
 from .i18n.catalogs import language_code, shipped_languages
 from .i18n.checks import Problem
 from .i18n.localize import CatalogTranslations, localize
@@ -76,6 +76,7 @@ class BuildSummary:
     seconds: float
     fallbacks: dict[str, tuple[Sentence, ...]] = field(default_factory=dict)
     held_back: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
+    unreadable: list[PublisherError] = field(default_factory=list)  # sources that could not be read
 
 
 # --- what to build ------------------------------------------------------------
@@ -88,6 +89,7 @@ class Plan:
     jobs: list[Job]
     fallbacks: dict[str, tuple[Sentence, ...]]
     held_back: dict[str, tuple[Problem, ...]]
+    unreadable: list[PublisherError] = field(default_factory=list)
 
 
 def requested_languages(project: Project, asked: tuple[str, ...]) -> list[str]:
@@ -114,7 +116,8 @@ def plan(project: Project, request: BuildRequest) -> Plan:
     languages = requested_languages(project, request.locales)
     load_settings(project)  # a mistake in publisher.toml stops the build before any job starts
     formats = list(dict.fromkeys(request.formats)) or list(FORMATS)
-    guides = load_guides(project, request.guides)
+    loaded = plain_guides(project, request.guides)
+    guides = loaded.guides
     names = names_of(project)
     jobs, fallbacks, held_back = [], {}, {}
     for lang in languages:
@@ -124,7 +127,7 @@ def plan(project: Project, request: BuildRequest) -> Plan:
         fallbacks[lang] = tuple(unit for edition in editions for unit in edition.fallbacks)
         jobs += [Job(edition.guide, fmt, project.output / lang / output_name(edition.guide.slug, fmt, request))
                  for edition in editions for fmt in formats]
-    return Plan(sorted(jobs, key=lambda job: job.format != "mp3"), fallbacks, held_back)
+    return Plan(sorted(jobs, key=lambda job: job.format != "mp3"), fallbacks, held_back, loaded.failures)
 
 
 def output_name(slug: str, fmt: str, request: BuildRequest) -> str:
@@ -141,6 +144,8 @@ def build(project: Project, request: BuildRequest, progress: Callable[[str], Non
     started = time.monotonic()
     the_plan = plan(project, request)
     jobs = the_plan.jobs
+    for error in the_plan.unreadable:
+        progress(f"SKIPPED a guide: {error}")
     workers = max(1, min(request.jobs, len(jobs)))
     progress(f"Building {len(jobs)} files with {workers} worker{'s' if workers > 1 else ''}...")
     results: list[JobResult] = []
@@ -166,7 +171,8 @@ def build(project: Project, request: BuildRequest, progress: Callable[[str], Non
             futures = {pool.submit(_run_captured, project.root, job, request): job for job in jobs}
             for future in as_completed(futures):
                 finished(futures[future], future.result())
-    return BuildSummary(results, failures, time.monotonic() - started, the_plan.fallbacks, the_plan.held_back)
+    return BuildSummary(results, failures, time.monotonic() - started, the_plan.fallbacks, the_plan.held_back,
+                        the_plan.unreadable)
 
 
 def _run_captured(root: Path, job: Job, request: BuildRequest) -> JobResult | PublisherError:

@@ -66,7 +66,7 @@ def main(ctx: click.Context, project_dir: str, debug: bool) -> None:
 
     \b
     Volunteers:   publisher build
-    Editors:      publisher report
+    Editors:      publisher report, review
     Translators:  publisher extract, init, update, status, check
     """
     ctx.obj = project_dir
@@ -141,9 +141,16 @@ def build_command(project_dir: str, locales, formats, guides, rate: int, print_s
         elif units:
             line += " (untranslated or fuzzy: run `publisher status`)"
         click.echo(line)
-    if summary.failures:
-        raise PublisherError(f"{len(summary.failures)} of {len(summary.failures) + len(summary.results)} "
-                             f"files failed (see above)")
+    for error in summary.unreadable:
+        click.echo(f"not built: {error}", err=True)
+    if summary.failures or summary.unreadable:
+        problems = []
+        if summary.unreadable:
+            problems.append(f"{_count(len(summary.unreadable), 'guide')} could not be read")
+        if summary.failures:
+            problems.append(f"{len(summary.failures)} of {len(summary.failures) + len(summary.results)} "
+                            f"files failed")
+        raise PublisherError(f"{' and '.join(problems)} (see above)")
 
 
 @main.command("report")
@@ -163,6 +170,31 @@ def report_command(project_dir: str, guides) -> None:
     project = Project.at(project_dir)
     for index, (result, known) in enumerate(plain_results(project, guides)):
         click.echo(("\n" if index else "") + format_report(guide_report(result, known)))
+
+
+@main.command("review")
+@click.option("--guide", "-g", "guides", multiple=True, metavar="SLUG", help="Review only this guide (repeatable).")
+@click.pass_obj
+def review_command(project_dir: str, guides) -> None:
+    """Write a review page per guide for an editor: output/review/<guide>.html.
+
+    Each source sentence beside its plain version; the rewrites that failed
+    a check and were replaced by a milder one or by the source as written,
+    and why; sentences still over the targets; medical terms without an
+    explanation; and where to write your own version of a sentence
+    (locales/en/overrides.toml). The figures are those of `publisher report`.
+    """
+    from .atomic import write_atomic
+    from .guides import plain_results
+    from .plain.report import guide_report
+    from .render.review import render_review
+
+    project = Project.at(project_dir)
+    for result, known in plain_results(project, guides):
+        overrides = display_path(project.language_data(result.guide.lang) / "overrides.toml")
+        target = project.output / "review" / f"{result.guide.slug}.html"
+        write_atomic(target, render_review(result, guide_report(result, known), project.templates, overrides))
+        click.echo(f"Wrote {display_path(target)}")
 
 
 @main.command("voices")

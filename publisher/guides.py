@@ -1,12 +1,15 @@
 """The guides of a project in their source language, made plain.
 
 Each source in sources/ is loaded, repaired and run through the
-plain-language engine. A plain guide that lost a drug name, gene name or
-number of its source stops the build (the fidelity check).
+plain-language engine. The engine never fails a guide for its own mistakes
+(a rewrite that cannot prove itself is replaced by the source sentence), so
+a guide fails only when its source cannot be read, and then only that guide:
+the others are made as usual and the failure is reported with them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,23 +21,57 @@ from .project import Project
 from .sources import discover, load_source
 
 
-def load_guides(project: Project, slugs: tuple[str, ...] = ()) -> list[Guide]:
-    """The plain-language source-language Guides (all, or those named).
+@dataclass(frozen=True)
+class PlainGuides:
+    """The guides made plain, with the kept terms of their language, and the
+    sources that could not be read (one error each)."""
 
-    A guide whose plain version lost a drug name, gene name or number of its
-    source stops the build (the fidelity check)."""
-    guides = []
-    for result, _ in plain_results(project, slugs):
-        if result.lost:
-            raise PublisherError(f"the plain-language guide lost {', '.join(result.lost)} of the source (fix "
-                                 f"locales/{result.guide.lang}/lexicon.toml, terms.toml or overrides.toml)",
-                                 _source_path(project, result.guide.slug))
-        guides.append(result.guide)
-    return guides
+    results: list[tuple[PlainResult, frozenset[str]]] = field(default_factory=list)
+    failures: list[PublisherError] = field(default_factory=list)
+
+    @property
+    def guides(self) -> list[Guide]:
+        return [result.guide for result, _ in self.results]
+
+
+def load_guides(project: Project, slugs: tuple[str, ...] = ()) -> list[Guide]:
+    """The plain-language Guides (all, or those named); any unreadable source is an error."""
+    loaded = plain_guides(project, slugs)
+    if loaded.failures:
+        raise loaded.failures[0]
+    return loaded.guides
 
 
 def plain_results(project: Project, slugs: tuple[str, ...] = ()) -> list[tuple[PlainResult, frozenset[str]]]:
-    """Each chosen source made plain, with the kept terms of its language."""
+    """Each chosen source made plain, with the kept terms of its language; any
+    unreadable source is an error."""
+    loaded = plain_guides(project, slugs)
+    if loaded.failures:
+        raise loaded.failures[0]
+    return loaded.results
+
+
+def plain_guides(project: Project, slugs: tuple[str, ...] = ()) -> PlainGuides:
+    """Each chosen source made plain; a source that cannot be read is listed
+    as a failure and the others go on."""
+    loaded = PlainGuides()
+    for path in choose_sources(project, slugs):
+        try:
+            source = load_source(path)
+            if source.lang != SOURCE_LANGUAGE:
+                raise PublisherError(f"guides must be written in '{SOURCE_LANGUAGE}' (this one says "
+                                     f"'{source.lang}')", path, 1)
+        except PublisherError as error:
+            loaded.failures.append(error)
+            continue
+        rules = _rules(project.language_data(source.lang), source.lang)  # a bad data file stops everything
+        known = frozenset(form.lower() for form in rules.terms.forms)
+        loaded.results.append((plain_result(source, rules), known))
+    return loaded
+
+
+def choose_sources(project: Project, slugs: tuple[str, ...] = ()) -> list[Path]:
+    """The source files of the guides named (all if none); an unknown name is an error."""
     paths = discover(project.sources)
     known = {path.stem: path for path in paths}
     for slug in slugs:
@@ -44,22 +81,7 @@ def plain_results(project: Project, slugs: tuple[str, ...] = ()) -> list[tuple[P
     chosen = [known[slug] for slug in dict.fromkeys(slugs)] if slugs else paths
     if not chosen:
         raise PublisherError(f"no guides in {display_path(project.sources)}/: add .txt or .md files")
-    results = []
-    for path in chosen:
-        source = load_source(path)
-        if source.lang != SOURCE_LANGUAGE:
-            raise PublisherError(f"guides must be written in '{SOURCE_LANGUAGE}' (this one says "
-                                 f"'{source.lang}')", path, 1)
-        rules = _rules(project.language_data(source.lang), source.lang)
-        known = frozenset(form.lower() for form in rules.terms.forms)
-        results.append((plain_result(source, rules), known))
-    return results
-
-
-def _source_path(project: Project, slug: str) -> Path:
-    return next(path for path in discover(project.sources) if path.stem == slug)
-
-
+    return chosen
 
 
 @lru_cache(maxsize=None)

@@ -5,13 +5,20 @@ middle of a paragraph ("a process known a" / "s excitotoxicity"). A piece of
 text that does not end a sentence continues in the next piece. Whether the
 two pieces meet inside a word or between words is decided by a word list
 (wordfreq): the joined word must be a known word, and more likely as one word
-than as the two pieces side by side.
+than as the two pieces side by side. Medical words most word lists lack
+("sial" / "orrhea") are looked up in the Hunspell medical dictionary (Debian
+`hunspell-en-med`) for English.
+
+A short line that does not end a sentence and is followed by one that starts
+with a capital is a heading written as a line of text ("Living with ALS"),
+not the start of a broken paragraph: it is kept apart.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from wordfreq import available_languages, zipf_frequency
 
@@ -20,6 +27,11 @@ PARAGRAPH_END = tuple('.!?:;…"”’»)]')
 # wordfreq's Zipf scale: log10 of frequency per billion words. Below this a
 # string is not taken as a word (riluzole, a rare but real word, scores 1.2).
 KNOWN_WORD_ZIPF = 1.0
+
+MEDICAL_WORDS = {"en": Path("/usr/share/hunspell/en_med_glut.dic")}
+# A line of at most this many words, with no full stop, before a line that
+# starts with a capital, is a heading.
+HEADING_WORDS = 8
 
 _LAST_WORD = re.compile(r"(\w+)(-?)$")
 _FIRST_WORD = re.compile(r"^(\w+)")
@@ -50,7 +62,12 @@ def join_pieces(left: str, right: str, lang: str) -> str:
 
 def is_split_word(head: str, tail: str, lang: str) -> bool:
     """Is `head` + `tail` one word cut in two, rather than two words?"""
-    if not tail[:1].islower() or _wordfreq_lang(lang) is None:
+    if not tail[:1].islower():
+        return False
+    if (head + tail).lower() in medical_words(lang) and not (head.lower() in medical_words(lang)
+                                                              and tail.lower() in medical_words(lang)):
+        return True
+    if _wordfreq_lang(lang) is None:
         return False
     code = _wordfreq_lang(lang)
     whole = zipf_frequency(head + tail, code)
@@ -60,12 +77,19 @@ def is_split_word(head: str, tail: str, lang: str) -> bool:
     return whole > zipf_frequency(head, code) + zipf_frequency(tail, code) - 9
 
 
+def is_heading(text: str, following: str) -> bool:
+    """Is the line `text`, followed by `following`, a heading ("Living with ALS")?"""
+    return (not ends_paragraph(text) and len(text.split()) <= HEADING_WORDS and text[:1].isupper()
+            and following[:1].isupper() and not text.rstrip().endswith((",", "-", "–", "—")))
+
+
 def merge_broken(pieces: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
     """Merge (line, text) pieces into paragraphs: a piece that does not end a
-    sentence continues in the next one. Each paragraph keeps its first line."""
+    sentence continues in the next one, unless it is a heading. Each
+    paragraph keeps its first line."""
     paragraphs: list[tuple[int, str]] = []
     for line, text in pieces:
-        if paragraphs and not ends_paragraph(paragraphs[-1][1]):
+        if paragraphs and not ends_paragraph(paragraphs[-1][1]) and not is_heading(paragraphs[-1][1], text):
             first_line, start = paragraphs[-1]
             paragraphs[-1] = (first_line, join_pieces(start, text, lang))
         else:
@@ -77,3 +101,17 @@ def merge_broken(pieces: list[tuple[int, str]], lang: str) -> list[tuple[int, st
 def _wordfreq_lang(lang: str) -> str | None:
     code = lang.replace("-", "_").split("_")[0].lower()
     return code if code in available_languages() else None
+
+
+@lru_cache(maxsize=None)
+def medical_words(lang: str) -> frozenset[str]:
+    """The medical dictionary's words, lowercase (empty if not installed)."""
+    path = MEDICAL_WORDS.get(lang.replace("-", "_").split("_")[0].lower())
+    if path is None or not path.exists():
+        return frozenset()
+    words = set()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        word = line.split("/", 1)[0].strip()
+        if word and not word.startswith("#") and " " not in word and word.isalpha():
+            words.add(word.lower())
+    return frozenset(words)

@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 
 from .errors import PublisherError
 from .model import SourceBlock, SourceGuide
-from .repair import merge_broken
+from .repair import is_heading, merge_broken
 
 SOURCE_SUFFIXES = (".txt", ".md")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -88,7 +88,11 @@ def _load_plain_text(path: Path, slug: str, text: str) -> SourceGuide:
     if not body:
         raise PublisherError("the guide has a title but no text", path, title_line)
     paragraphs = merge_broken(body, DEFAULT_LANGUAGE)
-    blocks = tuple(SourceBlock("paragraph", line, text=paragraph) for line, paragraph in paragraphs)
+    following = [text for _, text in paragraphs[1:]] + [""]
+    blocks = tuple(SourceBlock("heading" if is_heading(paragraph, after) else "paragraph", line, text=paragraph)
+                   for (line, paragraph), after in zip(paragraphs, following))
+    if not any(block.kind == "paragraph" for block in blocks):
+        raise PublisherError("the guide has a title but no text", path, title_line)
     return SourceGuide(slug=slug, path=path, title=title, lang=DEFAULT_LANGUAGE, blocks=blocks)
 
 

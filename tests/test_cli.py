@@ -5,6 +5,8 @@ import sys
 
 import pytest
 
+from conftest import SEED_SLUGS
+
 
 def publisher(*args, cwd):
     return subprocess.run([sys.executable, "-m", "publisher", *args], cwd=cwd, capture_output=True, text=True,
@@ -42,13 +44,16 @@ def test_missing_sources_folder(tmp_path):
     assert "no sources/ folder" in result.stderr and result.stderr.count("\n") == 1
 
 
-def test_a_bad_source_names_file_and_line_and_writes_nothing(project_dir):
+def test_a_bad_source_is_named_with_its_line_and_the_other_guides_are_built(project_dir):
     (project_dir / "sources" / "broken.md").write_text("---\ntitle: x\nlangauge: en\n---\nText.\n")
-    result = publisher("build", "--format", "html", cwd=project_dir)
+    result = publisher("build", "--format", "html", "--locale", "en", cwd=project_dir)
     assert result.returncode == 1
-    assert result.stderr == "publisher: sources/broken.md:3: unknown front matter key 'langauge' " \
-                            "(known: title, language)\n"
-    assert not (project_dir / "output").exists()
+    assert "not built: sources/broken.md:3: unknown front matter key 'langauge' (known: title, language)\n" \
+        in result.stderr
+    assert result.stderr.endswith("publisher: 1 guide could not be read (see above)\n")
+    assert "Traceback" not in result.stderr
+    built = sorted(path.name for path in (project_dir / "output" / "en").iterdir())
+    assert built == [f"{slug}.html" for slug in SEED_SLUGS]
 
 
 def test_debug_shows_the_traceback(project_dir):

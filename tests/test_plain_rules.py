@@ -8,7 +8,6 @@ from conftest import REPO
 from publisher.errors import PublisherError
 from publisher.model import BulletList, Paragraph, Section, Sentence, SourceBlock, SourceGuide
 from publisher.plain import load_rules, plain_result
-from publisher.plain.clauses import split_clauses
 from publisher.plain.fidelity import missing
 from publisher.plain.lexicon import Lexicon
 from publisher.plain.lists import enumeration, paragraphs_and_lists
@@ -23,80 +22,6 @@ from publisher.plain.voice import active_voice
 RULES = load_rules(REPO / "locales" / "en", "en")
 TERMS = load_terms(REPO / "locales" / "en" / "terms.toml")
 NAMES = frozenset({"riluzole", "edaravone"})
-
-
-# --- clause splitting ----------------------------------------------------------------
-
-
-@pytest.mark.parametrize("sentence, expected", [
-    ("These neurons are vital; they carry signals to every muscle.",
-     ["These neurons are vital.", "They carry signals to every muscle."]),
-    ("Normally, cells use antioxidants to neutralize harmful free radicals—byproducts of metabolism.",
-     ["Normally, cells use antioxidants to neutralize harmful free radicals.",
-      "These are byproducts of metabolism."]),
-    ("In ALS, the balance tips toward oxidative damage, resulting in cellular injury and death.",
-     ["In ALS, the balance tips toward oxidative damage.", "This results in cellular injury and death."]),
-    ("One of the most widely used medications is riluzole, which is believed to inhibit glutamate release.",
-     ["One of the most widely used medications is riluzole.", "It is believed to inhibit glutamate release."]),
-    ("Mutations in several genes, such as SOD1, C9orf72, TARDBP, and FUS, have been implicated in familial ALS.",
-     ["Mutations in several genes have been implicated in familial ALS.",
-      "These genes include SOD1, C9orf72, TARDBP, and FUS."]),
-    ("While these cells normally protect the nervous system, chronic activation can release harmful molecules.",
-     ["These cells normally protect the nervous system.", "But chronic activation can release harmful molecules."]),
-    ("Over time, these symptoms worsen, and patients often lose the ability to perform basic functions.",
-     ["Over time, these symptoms worsen.", "Patients often lose the ability to perform basic functions."]),
-    ("Amyotrophic lateral sclerosis (ALS), often called Lou Gehrig's disease, is a progressive disorder.",
-     ["Amyotrophic lateral sclerosis (ALS) is also called Lou Gehrig's disease.", "It is a progressive disorder."]),
-    ("For example, drugs like riluzole and edaravone have been approved to extend survival and reduce "
-     "oxidative stress, respectively.",
-     ["For example, riluzole has been approved to extend survival.",
-      "Edaravone has been approved to reduce oxidative stress."]),
-    ("Dysphagia, or difficulty swallowing, affects most people with the disease at some point.",
-     ["Difficulty swallowing affects most people with the disease at some point.", "This is called dysphagia."]),
-    ("These neurons originate in the motor cortex of the brain, extend down through the brainstem, and travel "
-     "via the spinal cord to innervate skeletal muscles.",
-     ["These neurons originate in the motor cortex of the brain.", "They extend down through the brainstem.",
-      "They travel via the spinal cord to innervate skeletal muscles."]),
-    ("Stem cell therapy also presents a promising avenue, aiming to replace or protect degenerating neurons.",
-     ["Stem cell therapy also presents a promising avenue.", "This aims to replace or protect degenerating neurons."]),
-    ("Another medication acts as a scavenger, reducing oxidative stress and potentially slowing functional decline.",
-     ["Another medication acts as a scavenger.", "This reduces oxidative stress and may slow functional decline."]),
-    # A reason after a closing bracket; a second clause after a list ("while" never ends a list).
-    ("Good nutrition is a basic part of the care of amyotrophic lateral sclerosis (ALS), as weight loss and "
-     "malnutrition are each linked to shorter survival.",
-     ["Good nutrition is a basic part of the care of amyotrophic lateral sclerosis (ALS).",
-      "This is because weight loss and malnutrition are each linked to shorter survival."]),
-    ("A dietitian can recommend dense foods, thick liquids, and soft diets, while a speech therapist can teach "
-     "the chin-tuck maneuver.",
-     ["A dietitian can recommend dense foods, thick liquids, and soft diets.",
-      "A speech therapist can teach the chin-tuck maneuver."]),
-])
-def test_long_sentences_split_at_clause_boundaries(sentence, expected):
-    assert split_clauses(sentence, NAMES) == expected
-
-
-@pytest.mark.parametrize("sentence", [
-    # Lists are not clauses, whatever words they hold.
-    "These enable actions such as walking, speaking, swallowing, and breathing.",
-    "Current treatment protocols focus primarily on slowing disease progression, managing symptoms, and improving "
-    "quality of life.",
-    "Some studies suggest that intense physical activity, smoking, and military service may be linked to risk.",
-    "Early signs of swallowing problems include long meals, coughing or choking during meals, and the feeling of "
-    "food stuck in the throat.",
-    # An -ing phrase that is the subject of its clause.
-    "Genes matter, understanding its causes has led to new treatments.",
-    # Short sentences are left alone.
-    "ALS affects both upper and lower motor neurons.",
-])
-def test_sentences_that_must_stay_whole(sentence):
-    assert split_clauses(sentence, NAMES) == [sentence]
-
-
-def test_an_aside_stays_next_to_what_it_explains():
-    pieces = split_clauses("Genes, such as SOD1, FUS, and C9orf72, play a role in familial ALS, disrupting normal "
-                           "cellular functions.")
-    assert pieces == ["Genes play a role in familial ALS.", "These genes include SOD1, FUS, and C9orf72.",
-                      "This disrupts normal cellular functions."]
 
 
 # --- words, numbers, the reader, the voice -------------------------------------------------

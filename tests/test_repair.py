@@ -48,3 +48,15 @@ def test_paragraph_ends():
     assert ends_paragraph("(In brackets.)")
     assert not ends_paragraph("It does not end,")
     assert not ends_paragraph("known a")
+
+
+def test_a_medical_word_split_across_paragraphs_is_closed():
+    # "sialorrhea" is in no everyday word list; the medical dictionary knows it.
+    assert join_pieces("Sial", "orrhea, or drooling, is common.", "en") == "Sialorrhea, or drooling, is common."
+    assert join_pieces("treated with anticholin", "ergic medicines.", "en") == "treated with anticholinergic medicines."
+
+
+def test_a_heading_line_is_not_merged_into_the_next_paragraph():
+    pieces = [(3, "Eating well"), (5, "Many people find it hard to swallow."), (7, "It is known a"), (8, "s X.")]
+    assert merge_broken(pieces, "en") == [(3, "Eating well"), (5, "Many people find it hard to swallow."),
+                                          (7, "It is known as X.")]

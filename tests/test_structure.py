@@ -42,7 +42,7 @@ def test_paragraphs_are_grouped_by_topic():
         SourceBlock("paragraph", 4, text="Some genes cause it. A gene mutation can be inherited in families."),
         SourceBlock("paragraph", 5, text="Speaking and swallowing may get harder too."),
         SourceBlock("paragraph", 6, text="In summary, MND is a serious condition."),
-    ]), RULES)
+    ], title="Living with motor neuron disease"), RULES)
     assert [(s.id, s.heading.text) for s in guide.sections] == [
         ("what-is", "What is MND?"),
         ("body", "What does MND do to the body?"),
@@ -70,7 +70,7 @@ def test_markdown_headings_are_kept():
         SourceBlock("list", 5, items=("Keep it clean.", "Check the fit.")),
         SourceBlock("heading", 8, text="Wearing the mask"),
         SourceBlock("paragraph", 9, text="More."),
-    ]), RULES)
+    ], title="Breathing support (NIV) at night"), RULES)
     assert [(s.id, s.heading.text) for s in guide.sections] == [
         ("what-is-niv", "What is NIV?"), ("wearing-the-mask", "Wearing the mask"),
         ("wearing-the-mask-2", "Wearing the mask")]
@@ -84,16 +84,29 @@ def test_long_paragraphs_are_split_evenly():
 
 
 def test_opening_heading_asks_about_the_subject_only_when_it_is_defined():
-    defined = make_plain(source([SourceBlock("paragraph", 2, text="Motor neuron disease (MND) is a disease.")]), RULES)
+    defined = make_plain(source([SourceBlock("paragraph", 2, text="Motor neuron disease (MND) is a disease.")],
+                                title="Motor neuron disease"), RULES)
     other = make_plain(source([SourceBlock("paragraph", 2,
-                                           text="Eating well is a key part of care for motor neuron disease (MND).")]),
-                       RULES)
+                                           text="Eating well is a key part of care for motor neuron disease (MND).")],
+                              title="Motor neuron disease"), RULES)
     assert defined.sections[0].heading.text == "What is MND?"
     assert other.sections[0].heading.text == "What is this guide about?"
 
 
 def test_subject_found_in_text_or_fallback():
-    assert find_subject(source([SourceBlock("paragraph", 1, text="Amyotrophic lateral sclerosis (ALS) is...")]),
-                        "x") == "ALS"
+    assert find_subject(source([SourceBlock("paragraph", 1, text="Amyotrophic lateral sclerosis (ALS) is...")],
+                               title="Living with ALS"), "x") == "ALS"
+    assert find_subject(source([SourceBlock("paragraph", 1, text="Amyotrophic lateral sclerosis (ALS) is...")],
+                               title="Amyotrophic lateral sclerosis"), "x") == "ALS"
+
+
+def test_the_subject_is_never_a_guess_the_title_does_not_back():
+    # A defined abbreviation of something else, and an agency, are not the condition.
+    fluid = source([SourceBlock("paragraph", 1, text="Cerebrospinal fluid (CSF) builds up in the brain.")],
+                   title="Hydrocephalus")
+    assert find_subject(fluid, "this condition") == "this condition"
+    agency = source([SourceBlock("paragraph", 1, text="The Centers for Disease Control and Prevention (CDC) track "
+                                                      "botulism.")], title="Botulism and the CDC")
+    assert find_subject(agency, "this condition", ("centers",)) == "this condition"
     assert find_subject(source([SourceBlock("paragraph", 1, text="Nothing here.")]), "this condition") == \
         "this condition"

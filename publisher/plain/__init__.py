@@ -81,7 +81,7 @@ def make_plain(source: SourceGuide, rules: PlainRules) -> Guide:
 
 def plain_result(source: SourceGuide, rules: PlainRules) -> PlainResult:
     """make_plain, with the counts the report needs."""
-    subject = find_subject(source, rules.topics.fallback_subject)
+    subject = find_subject(source, rules.topics.fallback_subject, rules.topics.organisation_words)
     names = frozenset(form.lower() for term in rules.terms.terms if term.kind in NAME_KINDS for form in term.forms)
     rewriter = Rewriter(rules.lexicon.for_subject(subject), rules.reader_nouns, names,
                         Checker(rules.terms, source.lang), rules.fixed_names, source.lang)

@@ -1,7 +1,7 @@
 """Split long sentences at clause boundaries: one idea per sentence.
 
 Each rule recognises one way academic writing packs two ideas into a
-sentence and unpacks it into two sentences:
+sentence and unpacks it, for example:
 
   semicolons             "A; B."                     -> "A. B."
   dash asides            "A—B—C."                    -> "A C. B."
@@ -12,6 +12,13 @@ sentence and unpacks it into two sentences:
   concessions            "While A, B."               -> "A. But B."
   joined clauses         "A, and they B."            -> "A. They B."
 
+At the bottom, `RULE_ORDER` lists every rule in the order they are tried,
+with why that order, and `RULES` is the registry: each rule as a
+`ClauseRule` (name, function, purpose). Each rule's purpose and its
+examples (sentences it splits, sentences it must leave alone) are data, in
+clause_rules.toml next to this file, one [[rule]] per rule in the same
+order; tests/test_clause_rules.py runs every example.
+
 Rules work on the source wording (before the lexicon), whose academic
 patterns are regular. Each piece is split again until no rule applies.
 """
@@ -19,8 +26,12 @@ patterns are regular. Each piece is split again until no rule applies.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
 
+from ..datafiles import find_line, load_toml, require
+from ..errors import PublisherError
 from . import grammar
 from .tidy import capitalize
 
@@ -30,6 +41,16 @@ Rule = Callable[[str, frozenset], "list[str] | None"]
 
 # A piece shorter than this (in words) is not worth splitting further.
 MIN_PIECE_WORDS = 4
+
+
+@dataclass(frozen=True)
+class ClauseRule:
+    """One entry of the registry: the rule's name (its function's name, and its
+    [[rule]] in clause_rules.toml), the function, and what it is for."""
+
+    name: str
+    split: Rule
+    purpose: str
 
 
 class Aside(list):
@@ -42,11 +63,15 @@ class Aside(list):
         self.anchor = anchor
 
 
-def split_clauses(sentence: str, names: frozenset = frozenset(), rules: "tuple[Rule, ...] | None" = None) -> list[str]:
-    """`sentence` as one or more sentences, one idea each."""
+def split_clauses(sentence: str, names: frozenset = frozenset(),
+                  rules: "Sequence[ClauseRule | Rule] | None" = None) -> list[str]:
+    """`sentence` as one or more sentences, one idea each. `rules` (default:
+    the registry, `RULES`) are tried in order; the first that applies wins.
+    Bare rule functions are accepted too."""
     rules = RULES if rules is None else rules
     for rule in rules:
-        pieces = rule(sentence.strip(), names)
+        split = rule.split if isinstance(rule, ClauseRule) else rule
+        pieces = split(sentence.strip(), names)
         if not pieces or not all(len(piece.split()) >= 2 for piece in pieces):
             continue
         if isinstance(pieces, Aside):
@@ -604,7 +629,96 @@ def _has_verb(text: str) -> bool:
     return any(grammar.is_finite_verb(word) and not grammar.is_only_noun(word) for word in text.split()[1:])
 
 
-RULES: tuple[Rule, ...] = (located_aside, semicolons, respectively, alias_aside, or_gloss, dash_aside, dash_definition,
-                           such_as_aside, apposition, participle_aside, which_clause, where_clause, with_being,
-                           concession, subject_list, because_tail, comma_definition, joined_clauses, ing_tail,
-                           and_modal, verb_series, both_and)
+# --- the registry ------------------------------------------------------------------------
+
+RULES_FILE = Path(__file__).with_name("clause_rules.toml")
+
+# The order in which the rules are tried. split_clauses takes the first rule that
+# applies and splits the pieces again from the top, so a rule placed earlier
+# decides what every later rule gets to see. From first to last:
+#
+# 1. located_aside: brackets that only say where something is are unwrapped
+#    before anything else reads the sentence. It rewrites rather than splits, and
+#    the bracket's own "and" and commas would otherwise be taken for the
+#    sentence's: "affects both the nerve cells (found in the brain and spinal
+#    cord) and ..." split by both_and leaves "(found in the brain." in one
+#    sentence and "spinal cord)" in the next.
+# 2. semicolons: the writer already marked a sentence boundary; cutting there
+#    first hands every later rule shorter pieces with one clause each.
+# 3. respectively, alias_aside, or_gloss: fixed phrases whose commas and "and"
+#    are part of the phrase, not clause boundaries. They must see the sentence
+#    whole ("A and B ... X and Y, respectively" pairs A with X only while both
+#    halves are in one sentence), and the generic rules below would cut them
+#    wrongly: after "X, often referred to as Y, is a disorder that affects both
+#    the upper and lower motor neurons", both_and would give "... affects the
+#    upper. It also affects lower motor neurons."
+# 4. dash_aside, dash_definition: a dash is a stronger break than a comma, and
+#    what sits between dashes ("doctors, nurses, and therapists") holds commas
+#    the comma rules must not split. (An aside has two dashes, a definition one,
+#    so these two never compete.)
+# 5. such_as_aside, apposition, participle_aside: asides between a pair of commas
+#    around the subject are lifted out before the clause rules look for the
+#    main clause; "Mutations in other genes such as A, B, and C also play ..."
+#    would otherwise be read by subject_list as a list subject ("These things
+#    also play ... They are mutations in other genes such as A, B, and C.").
+# 6. which_clause, where_clause, with_being: relative and absolute clauses, each
+#    marked by its own word after a comma. which_clause runs before and_modal:
+#    in "..., which narrows X and may contribute to Y" the "and may" belongs to
+#    the "which" clause.
+# 7. concession: "While/Although A, B" before the comma rules, which would read
+#    the main clause as a tail ("Although A, taking them with food helps" is no
+#    "-ing tail": ing_tail would give "This takes them with food helps.").
+# 8. subject_list, because_tail, comma_definition: specific markers after a
+#    comma (a list before "can/may/all ...", "as/because/since", "a ... that"),
+#    so they too go before the generic rules, which would cut at the first
+#    comma that fits them. (They seldom compete with those in practice.)
+# 9. joined_clauses, ing_tail, and_modal, verb_series, both_and: the generic
+#    rules. They split at any ", and/but/while", any ", -ing", any "and can",
+#    any series of commas, any "both ... and", so they come last, when every
+#    specific pattern has had its chance; the last three split only long
+#    sentences. Among them, ing_tail runs before both_and: in "affects both A
+#    and B, leading to a mix of C and D", both_and would pair A with D ("...
+#    It also affects D."). Their other relative positions matter in few
+#    sentences and are as the rules were written.
+#
+# Each rule's purpose and examples live in RULES_FILE, one [[rule]] per rule in
+# this same order; load_clause_rules checks that the two match.
+RULE_ORDER: tuple[Rule, ...] = (
+    located_aside,
+    semicolons,
+    respectively, alias_aside, or_gloss,
+    dash_aside, dash_definition,
+    such_as_aside, apposition, participle_aside,
+    which_clause, where_clause, with_being,
+    concession,
+    subject_list, because_tail, comma_definition,
+    joined_clauses, ing_tail, and_modal, verb_series, both_and,
+)
+
+
+def load_clause_rules(path: Path = RULES_FILE, order: Sequence[Rule] = RULE_ORDER) -> tuple[ClauseRule, ...]:
+    """The registry: the rule functions of `order`, each with its purpose from
+    `path`, whose [[rule]] tables must name the same rules in the same order."""
+    tables = load_toml(path).get("rule")
+    if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
+        raise PublisherError("expected [[rule]] tables, one per clause rule", path)
+    names = [require(table, "name", str, path, f"[[rule]] number {index}") for index, table in
+             enumerate(tables, start=1)]
+    expected = [rule.__name__ for rule in order]
+    for name in expected:
+        if name not in names:
+            raise PublisherError(f"clause rule '{name}' has no [[rule]] table", path)
+    for name in names:
+        if name not in expected:
+            raise PublisherError(f"[[rule]] '{name}' is not a clause rule", path, find_line(path, f'"{name}"'))
+        if names.count(name) > 1:
+            raise PublisherError(f"[[rule]] '{name}' appears more than once", path, find_line(path, f'"{name}"'))
+    for name, wanted in zip(names, expected):
+        if name != wanted:
+            raise PublisherError(f"[[rule]] tables are not in the order of the rules: '{wanted}' must come "
+                                 f"where '{name}' is", path, find_line(path, f'"{name}"'))
+    return tuple(ClauseRule(name, rule, require(table, "purpose", str, path, f"[[rule]] '{name}'"))
+                 for name, rule, table in zip(names, order, tables))
+
+
+RULES: tuple[ClauseRule, ...] = load_clause_rules()

@@ -20,7 +20,7 @@ RARE_ZIPF = 2.5
 # Code-like names (SOD1, C9orf72, TDP-43) and acronyms (MAO in "MAO-B"), but
 # not the capitalised syllable of a respelling ("(THROM-bo-sis)").
 _CODE_NAME = re.compile(r"\b(?=[A-Za-z0-9-]*[A-Z])(?=[A-Za-z0-9-]*\d)[A-Za-z][A-Za-z0-9]*(?:-\d+)?\b"
-                        r"|(?<![a-z]-)\b[A-Z]{3,}\b(?!-[a-z])")
+                        r"|(?<![a-z]-)\b[A-Z]{3,}s?\b(?!-[a-z])")
 _NUMBER = re.compile(r"(?<![\w.-])(\d+(?:\.\d+)?)(?:\s*(?:-|–|to)\s*(\d+(?:\.\d+)?))?\s*(%|\s?per\s?cent)?")
 _ONE_IN = re.compile(r"\b1 in (\d+)\b")
 _OUT_OF_100 = re.compile(r"\b(\d+(?:\.\d+)?) (?:to (\d+(?:\.\d+)?) )?out of 100\b")

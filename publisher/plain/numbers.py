@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import grammar
+
 _NUMBER = r"\d+(?:\.\d+)?"
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<high>{_NUMBER}))?\s*(?:%|\s?per\s?cent\b)"
                       rf"(?P<of>\s+of\b(?!\s+(?:them|us|you|the|these|those|all|its|their|our|your)\b))?")
@@ -25,8 +27,23 @@ def plain_numbers(sentence: str) -> str:
 _FRACTION_WORDS = {50.0: "half", 25.0: "a quarter", 75.0: "three quarters"}
 
 
+def _of_people(after: str) -> bool:
+    """Does the text after "10% of" name things counted one by one ("people",
+    "adult patients", "cases"), not a quantity ("baseline body weight")?"""
+    for word in re.findall(r"[A-Za-z-]+|[,.;:()]", after)[:4]:
+        if not word[0].isalpha():
+            return False
+        if grammar.is_plural_noun(word) and "NOUN" in grammar.lemmas(word):
+            return True
+        if "NOUN" in grammar.lemmas(word) and "ADJ" not in grammar.lemmas(word):
+            return False  # a singular noun heads it: "weight", "body"
+    return False
+
+
 def _percentage(match: re.Match) -> str:
     low, high = match["low"], match["high"]
+    if match["of"] and not _of_people(match.string[match.end():]):
+        return match.group(0)  # "10 percent of baseline body weight" stays a share of a quantity
     if high:
         return f"{_trim(low)} to {_trim(high)} out of 100"
     value = float(low)

@@ -16,6 +16,7 @@ the same sentence several times.
 
 from __future__ import annotations
 
+import atexit
 import re
 import sys
 from dataclasses import dataclass
@@ -72,10 +73,14 @@ class Parse:
         """The part of speech of the word starting at character `start`: the
         parser's tag, or where it gives none (it tags "highly" as nothing) the
         only part of speech the word list knows for it; '' if the word is
-        unlinked, ambiguous or not there."""
-        for word in self.words:
+        unlinked, next to an unlinked word (the parser's reading of it is then
+        a guess: "[highly] individual.n"), ambiguous or not there."""
+        for index, word in enumerate(self.words):
             if word.start == start:
-                if word.pos or word.text.startswith("["):
+                neighbours = self.words[max(0, index - 1): index + 2]
+                if any(other.text.startswith("[") for other in neighbours):
+                    return ""
+                if word.pos:
                     return word.pos
                 known = set(lemminflect.getAllLemmas(word.text.lower())) - {"AUX"}
                 return _LEMMINFLECT_POS.get(known.pop(), "") if len(known) == 1 else ""
@@ -145,6 +150,7 @@ def _english():
     lg = _linkgrammar()
     options = lg.ParseOptions(verbosity=0, linkage_limit=LINKAGES, max_parse_time=MAX_PARSE_SECONDS, spell_guess=0)
     lg.LG_Error.set_handler(_quiet)
+    atexit.register(_english.cache_clear)  # free the dictionary while the binding can still do it
     return lg.Dictionary("en"), options
 
 

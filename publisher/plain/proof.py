@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import parser
+from . import grammar, parser
 from .fidelity import missing
 from .terms import Terms
 
@@ -26,8 +26,8 @@ from .terms import Terms
 WORD_KINDS: dict[str, tuple[str, ...]] = {
     "negation": ("not", "no", "never", "n't", "cannot", "none", "nothing", "neither", "nor", "without", "unable",
                  "nobody", "lack", "lacks"),
-    "possibility": ("may", "might", "can", "could", "possibly", "potentially", "perhaps", "likely", "unlikely",
-                    "possible"),
+    "possibility": ("may", "might", "can", "could", "possibly", "potentially", "perhaps", "maybe", "likely",
+                    "unlikely", "possible"),
     "frequency": ("often", "usually", "sometimes", "frequently", "commonly", "rarely", "seldom", "occasionally",
                   "typically", "generally", "normally", "always", "mostly", "mainly", "common", "rare"),
     "quantity": ("some", "many", "most", "few", "several", "numerous", "majority", "minority", "all", "each",
@@ -88,7 +88,7 @@ class Checker:
             match = _NEW_SUBJECT.match(piece)
             if not match or match.group(0).lower() in lowered:
                 continue
-            verb_at = lowered.find(f" {match.group(2).lower()}")
+            verb_at = _find_word(lowered, match.group(2))
             hedges = [word for kind in _HEDGES for word in _found(WORD_KINDS[kind], lowered[:max(verb_at, 0)])]
             if verb_at > 0 and hedges and not any(_count(WORD_KINDS[kind], piece) for kind in _HEDGES):
                 problems.append(f"split lost a hedge: '{hedges[0]}' not in \"{piece}\"")
@@ -116,13 +116,28 @@ class Checker:
         return problems
 
 
+_MODALS = {"may", "might", "can", "could", "will", "would", "should", "must"}
+
+
 def _wrong_pronoun(piece: str, source: str, parsed: parser.Parse) -> bool:
     """Does `piece` open with a "They" or "It" the source did not have, whose
-    number is not the source subject's ("This research ... They may ...")?"""
-    match = re.match(r"^(They|It) (\w+)", piece)
+    number is not the source subject's ("This research ... They may ...")?
+    Only where the verb after it does not show its number (a modal, a past
+    tense): "They harm" the parser checks itself."""
+    match = re.match(r"^(They|It) (?:(?:also|often|then|still|usually|sometimes) )*(\w+)", piece)
     if not match or match.group(0).lower() in source.lower() or parsed.plural_subject is None:
         return False
+    if match.group(2).lower() not in _MODALS and not match.group(2).endswith("ed"):
+        return False
     return (match.group(1) == "They") != parsed.plural_subject
+
+
+def _find_word(text: str, word: str) -> int:
+    """Where `word`, or another form of it ("prevents" for "prevent"), first stands in `text` (-1 if nowhere)."""
+    forms = {word.lower()} | {lemma for lemmas in grammar.lemmas(word).values() for lemma in lemmas}
+    found = [match.start() for form in forms for match in [re.search(rf"(?<![\w-]){re.escape(form)}\w*", text)]
+             if match]
+    return min(found, default=-1)
 
 
 def _pattern(word: str) -> str:

@@ -71,7 +71,7 @@ def misses_target(sentence: str) -> str | None:
     return None
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"(?<![\w])[A-Za-z][A-Za-z'’-]*(?![\w])")
 
 
 def rare_words(text: str, lang: str = "en", known: frozenset[str] = frozenset()) -> list[str]:

@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Guide, Paragraph
-from . import PlainResult
+from collections import Counter
+
+from ..model import Guide
+from ..repair import medical_words
+from . import EDITOR, PlainResult
 from .readability import Readability, measure, misses_target, rare_words
+from .rewrite import KEPT
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,11 @@ class GuideReport:
     sections: tuple[SectionReport, ...]
     overridden: int
     sentences: int
+    rewritten: int = 0  # source sentences changed by the engine
+    milder: int = 0  # of those, by a milder rewrite after a stronger one failed a check
+    kept: int = 0  # kept as written because every rewrite failed a check
+    fallback_reasons: tuple[tuple[str, int], ...] = ()  # (kind of failed check, count), most common first
+    unexplained: tuple[str, ...] = ()  # medical words in the plain guide with no explanation
 
 
 def guide_prose(guide: Guide) -> list[str]:
@@ -55,17 +64,29 @@ def guide_report(result: PlainResult, known_terms: frozenset[str]) -> GuideRepor
                                       tuple(rare_words(" ".join(after), guide.lang, known_terms)), misses))
     source = [sentence for sentences in result.section_sources.values() for sentence in sentences]
     prose = guide_prose(guide)
-    return GuideReport(guide.slug, measure(source), measure(prose),
-                       tuple(rare_words(" ".join(prose), guide.lang, known_terms)), tuple(sections),
-                       result.overridden, result.source_sentences)
+    rare = tuple(rare_words(" ".join(prose), guide.lang, known_terms))
+    medical = medical_words(guide.lang)
+    engine = [rewrite for rewrite in result.rewrites if rewrite.strength != EDITOR]
+    reasons = Counter(reason.split(": ")[1] for rewrite in engine for reason in rewrite.rejected[:1])
+    return GuideReport(guide.slug, measure(source), measure(prose), rare, tuple(sections),
+                       result.overridden, result.source_sentences,
+                       rewritten=sum(1 for rewrite in engine if rewrite.strength != KEPT and rewrite.changed),
+                       milder=sum(1 for rewrite in engine if rewrite.strength != KEPT and rewrite.fell_back),
+                       kept=sum(1 for rewrite in engine if rewrite.strength == KEPT and rewrite.fell_back),
+                       fallback_reasons=tuple(reasons.most_common()),
+                       unexplained=tuple(word for word in rare if word.lower() in medical))
 
 
 def format_report(report: GuideReport) -> str:
     """The report as text for the terminal."""
     lines = [f"{report.slug}", _row("", "grade", "SMOG", "avg words", "longest"),
              _figures("  before", report.before), _figures("  after", report.after, mark=True),
-             f"  overridden sentences: {report.overridden} of {report.sentences}",
-             f"  rare words left: {', '.join(report.rare) or 'none'}"]
+             f"  sentences: {report.sentences}; rewritten {report.rewritten} (a milder rewrite for {report.milder}); "
+             f"kept as written after a failed check {report.kept}; editor's versions {report.overridden}",
+             f"  why rewrites were not used: "
+             f"{', '.join(f'{reason} {count}' for reason, count in report.fallback_reasons) or 'none'}",
+             f"  rare words left: {', '.join(report.rare) or 'none'}",
+             f"  medical terms without an explanation: {', '.join(report.unexplained) or 'none'}"]
     for section in report.sections:
         lines += ["", f"  {section.heading}", _figures("    before", section.before),
                   _figures("    after", section.after, mark=True)]

@@ -6,9 +6,10 @@ wording), put passives in the active voice, speak to the reader, put plain
 words for hard ones (each single word only as the part of speech the parser
 gives it), put numbers in everyday form, split again where the lexicon
 ended a sentence, and tidy. The result is checked against the source
-sentence (proof.py). If a check fails, a milder rewrite is tried (no clause
-splitting; then plain words and numbers only), and finally the source
-sentence is kept as written. Correct beats plain.
+sentence (proof.py). If a check fails, a milder rewrite is tried (STRENGTHS:
+split but keep the source's words; no splitting; plain words and numbers
+only), and finally the source sentence is kept as written. Correct beats
+plain.
 """
 
 from __future__ import annotations
@@ -34,16 +35,20 @@ class Strength:
     name: str
     split: bool
     restructure: bool  # active voice and speaking to the reader
+    swap_words: bool = True  # plain words for hard ones (the lexicon)
 
 
-# Strongest first; the source as written comes after the last.
+# Strongest first; the source as written comes after the last. Shorter
+# sentences help a reader most, and the lexicon's swaps are what a parser
+# most often cannot follow, so a split without word swaps comes second.
 STRENGTHS = (Strength("full", split=True, restructure=True),
+             Strength("split, own words", split=True, restructure=True, swap_words=False),
              Strength("without splitting", split=False, restructure=True),
              Strength("words only", split=False, restructure=False))
 KEPT = "kept as written"
 # A sentence the parser cannot link but for this many words is still tagged
 # for word swaps; a worse one gets none.
-TAGGING_UNLINKED = 2
+TAGGING_UNLINKED = 4
 
 
 @dataclass(frozen=True)
@@ -99,8 +104,9 @@ class Rewriter:
                 piece = active_voice(piece, self.names)
                 piece = address_reader(piece, self.reader_nouns)
             piece = " ".join(piece.split())
-            tags = parser.parse(piece, TAGGING_UNLINKED)
-            piece = self.lexicon.apply(piece, tags.pos_at, self.fixed_names.spans(piece))
+            if strength.swap_words:
+                tags = parser.parse(piece, TAGGING_UNLINKED)
+                piece = self.lexicon.apply(piece, tags.pos_at, self.fixed_names.spans(piece))
             piece = plain_numbers(piece)
             piece = infinitives(piece)
             for part in split_sentences(piece, self.lang):

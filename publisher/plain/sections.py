@@ -48,6 +48,7 @@ class TopicRules:
     opening_fallback: Topic
     topics: tuple[Topic, ...]
     fallback_subject: str
+    organisation_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def load_topics(path: Path) -> TopicRules:
                       opening_fallback=topic(require(data, "opening_fallback", dict, path, "topics"),
                                              "[opening_fallback]"),
                       topics=topics,
-                      fallback_subject=str(data.get("fallback_subject", "this condition")))
+                      fallback_subject=str(data.get("fallback_subject", "this condition")),
+                      organisation_words=tuple(str(word) for word in data.get("organisation_words", ())))
 
 
 def _cue_pattern(cue: str) -> re.Pattern:
@@ -88,29 +90,36 @@ _DEFINED_ABBREVIATION = re.compile(r"\(([A-Z][A-Z0-9-]{1,9})\)")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
-def find_subject(source: SourceGuide, fallback: str) -> str:
-    """The condition a guide is about: an abbreviation defined in the text
-    ("amyotrophic lateral sclerosis (ALS)") whose long form or letters are in
-    the title, else an acronym of the title, else `fallback`. An abbreviation
-    the title does not name (an agency, "CDC") is not the subject: "people
-    with CDC" would be wrong."""
+def find_subject(source: SourceGuide, fallback: str, organisation_words: tuple[str, ...] = ()) -> str:
+    """The condition a guide is about: an abbreviation the text defines
+    ("amyotrophic lateral sclerosis (ALS)") that the title names (by the
+    abbreviation or a word of its long form) and that is not an
+    organisation's (its long form holds none of `organisation_words`), else an
+    acronym of the title, else `fallback`. The subject is printed in headings
+    ("What is ALS?") and in "people with ALS", so a guess is never made: a
+    hydrocephalus guide that defines "cerebrospinal fluid (CSF)" is not about
+    CSF, and nobody is a person "with CDC"."""
     text = " ".join(block.text or " ".join(block.items) for block in source.blocks)
+    organisation = {word.lower() for word in organisation_words}
     title_words = {word.lower() for word in re.findall(r"[A-Za-z]{4,}", source.title)}
+    organisations = set()
     for defined in _DEFINED_ABBREVIATION.finditer(text):
         abbreviation = defined.group(1)
-        before = re.findall(r"[A-Za-z]+", text[max(0, defined.start() - 80): defined.start()])
-        long_form = [word.lower() for word in before[-len(abbreviation):]]
-        if abbreviation in source.title or (title_words and title_words & set(long_form)):
+        before = re.findall(r"[A-Za-z]+", text[max(0, defined.start() - 100): defined.start()])
+        long_form = {word.lower() for word in before[-len(abbreviation) - 3:]}
+        if long_form & organisation:
+            organisations.add(abbreviation)
+            continue
+        if re.search(rf"\b{re.escape(abbreviation)}\b", source.title) or title_words & long_form:
             return abbreviation
-    in_title = _ACRONYM.findall(source.title)
-    if in_title:
-        return Counter(in_title).most_common(1)[0][0]
-    return fallback
+    in_title = [word for word in _ACRONYM.findall(source.title)
+                if word not in organisations and word.lower() not in organisation]
+    return in_title[0] if in_title else fallback
 
 
 def draft_sections(source: SourceGuide, rules: TopicRules) -> list[SectionDraft]:
     """The guide's sections: its own headings if it has any, else by topic."""
-    subject = find_subject(source, rules.fallback_subject)
+    subject = find_subject(source, rules.fallback_subject, rules.organisation_words)
     if any(block.kind == "heading" for block in source.blocks):
         return _sections_from_headings(source, rules, subject)
     return _sections_by_topic(source, rules, subject)
