@@ -17,10 +17,11 @@ BIN := $(VENV)/bin
 # poppler-utils and ffmpeg: the tests look at PDFs and decode and meter MP3s.
 # python3-link-grammar, link-grammar-dictionaries-en: the parser that checks
 # every plain-language rewrite; wordnet-base: multi-word names that stay
-# whole; hunspell-en-med: medical words, to mend words split across lines.
+# whole; hunspell-en-med, hunspell-en-us: medical words and names, to mend
+# words split across lines and spot unexplained terms.
 DEBIAN_PACKAGES := python3 python3-venv espeak-ng libespeak-ng1 libpango-1.0-0 \
 	libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext poppler-utils ffmpeg \
-	python3-link-grammar link-grammar-dictionaries-en wordnet-base hunspell-en-med
+	python3-link-grammar link-grammar-dictionaries-en wordnet-base hunspell-en-med hunspell-en-us
 
 .PHONY: publish test setup system-packages clean
 

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from wordfreq import available_languages, zipf_frequency
+
+from .wordlists import medical_words
 
 # A paragraph may end after one of these (closing quotes and brackets too).
 PARAGRAPH_END = tuple('.!?:;…"”’»)]')
@@ -28,7 +29,6 @@ PARAGRAPH_END = tuple('.!?:;…"”’»)]')
 # string is not taken as a word (riluzole, a rare but real word, scores 1.2).
 KNOWN_WORD_ZIPF = 1.0
 
-MEDICAL_WORDS = {"en": Path("/usr/share/hunspell/en_med_glut.dic")}
 # A line of at most this many words, with no full stop, before a line that
 # starts with a capital, is a heading.
 HEADING_WORDS = 8
@@ -102,16 +102,3 @@ def _wordfreq_lang(lang: str) -> str | None:
     code = lang.replace("-", "_").split("_")[0].lower()
     return code if code in available_languages() else None
 
-
-@lru_cache(maxsize=None)
-def medical_words(lang: str) -> frozenset[str]:
-    """The medical dictionary's words, lowercase (empty if not installed)."""
-    path = MEDICAL_WORDS.get(lang.replace("-", "_").split("_")[0].lower())
-    if path is None or not path.exists():
-        return frozenset()
-    words = set()
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        word = line.split("/", 1)[0].strip()
-        if word and not word.startswith("#") and " " not in word and word.isalpha():
-            words.add(word.lower())
-    return frozenset(words)

@@ -9,7 +9,8 @@ from publisher.errors import PublisherError
 from publisher.model import BulletList, Paragraph, Section, Sentence, SourceBlock, SourceGuide
 from publisher.plain import load_rules, plain_result
 from publisher.plain.fidelity import missing
-from publisher.plain.lexicon import Lexicon
+from publisher.plain.lexicon import Lexicon, load_lexicon
+from publisher.plain.parser import parse
 from publisher.plain.lists import enumeration, paragraphs_and_lists
 from publisher.plain.numbers import plain_numbers
 from publisher.plain.overrides import Overrides
@@ -28,20 +29,39 @@ NAMES = frozenset({"riluzole", "edaravone"})
 
 
 def test_lexicon_prefers_the_longest_phrase_and_never_touches_kept_terms():
-    lexicon = Lexicon({"neurons": "nerve cells", "motor neuron degeneration": "motor neuron damage",
-                       "approximately": "about", "patients": "people with {subject}"},
+    lexicon = Lexicon({"neurons": {"noun": "nerve cells"}, "motor neuron degeneration": {"any": "motor neuron damage"},
+                       "approximately": {"adverb": "about"}, "patients": {"noun": "people with {subject}"}},
                       ("motor neurons", "motor neuron", "ALS")).for_subject("MND")
-    assert lexicon.apply("Approximately 10 motor neurons and neurons.") == "About 10 motor neurons and nerve cells."
-    assert lexicon.apply("motor neuron degeneration in patients") == "motor neuron damage in people with MND"
+    first = "Approximately 10 motor neurons and neurons."
+    assert lexicon.apply(first, parse(first).pos_at) == "About 10 motor neurons and nerve cells."
+    second = "Motor neuron degeneration harms patients."
+    assert lexicon.apply(second, parse(second).pos_at) == "Motor neuron damage harms people with MND."
+
+
+def test_a_single_word_needs_a_part_of_speech_to_be_swapped():
+    lexicon = Lexicon({"individual": {"noun": "person"}})
+    assert lexicon.apply("Each individual is different.") == "Each individual is different."  # no tags: no swap
+    assert lexicon.apply("Each individual is different.", lambda start: "noun") == "Each person is different."
+    assert lexicon.apply("Needs are individual.", lambda start: "adjective") == "Needs are individual."
+
+
+def test_a_lexicon_entry_of_one_word_without_its_part_of_speech_is_a_clear_error(tmp_path):
+    path = tmp_path / "lexicon.toml"
+    path.write_text('[words]\n"in order to" = "to"\n"utilize" = "use"\n')
+    with pytest.raises(PublisherError, match="'utilize' is one word: say which part of speech") as error:
+        load_lexicon(path)
+    assert error.value.line == 3
 
 
 def test_seed_vocabulary_is_plain():
     lexicon = RULES.lexicon.for_subject("ALS")
-    assert lexicon.apply("It is administered via intravenous infusion.") == \
-        "It is given through a drip into a vein."
-    assert lexicon.apply("Approximately 10% of ALS cases are familial.") == \
+
+    def plain(text: str) -> str:
+        return lexicon.apply(text, parse(text).pos_at, RULES.fixed_names.spans(text))
+    assert plain("It is administered via intravenous infusion.") == "It is given through a drip into a vein."
+    assert plain("Approximately 10% of ALS cases are familial.") == \
         "About 10% of people with ALS have a type that runs in families."
-    assert lexicon.apply("Forced vital capacity is vital for planning.") == "Forced vital capacity is key for planning."
+    assert plain("Forced vital capacity is vital for planning.") == "Forced vital capacity is very important for planning."
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -150,12 +170,14 @@ def test_an_override_replaces_one_sentence_and_is_counted():
     assert "Plain words." in [unit.text for unit in result.guide.units()]
 
 
-def test_too_many_overrides_stop_the_build():
+def test_an_editors_versions_are_used_however_many_there_are():
     sentences = [f"Sentence {n} talks about muscles." for n in range(10)]
-    overrides = Overrides({sentences[0]: ("One.",), sentences[1]: ("Two.",)}, Path("locales/en/overrides.toml"))
+    overrides = Overrides({sentence: (f"Version {n}.",) for n, sentence in enumerate(sentences)},
+                          Path("locales/en/overrides.toml"))
     rules = RULES.__class__(**{**RULES.__dict__, "overrides": overrides})
-    with pytest.raises(PublisherError, match="2 of 10 sentences of 'g' are overridden; at most 1 may be"):
-        plain_result(guide_source(" ".join(sentences)), rules)
+    result = plain_result(guide_source(" ".join(sentences)), rules)
+    assert result.overridden == 10
+    assert [unit.text for unit in result.guide.sections[0].units()][:3] == ["Version 0.", "Version 1.", "Version 2."]
 
 
 def test_fidelity_finds_lost_names_and_numbers():

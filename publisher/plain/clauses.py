@@ -32,6 +32,8 @@ from typing import Callable, Sequence
 
 from ..datafiles import find_line, load_toml, require
 from ..errors import PublisherError
+from wordfreq import zipf_frequency
+
 from . import grammar
 from .tidy import capitalize
 
@@ -39,6 +41,8 @@ from .tidy import capitalize
 # which" -> "It ...") and returns the pieces, or None if it does not apply.
 Rule = Callable[[str, frozenset], "list[str] | None"]
 
+# A word at least this common (wordfreq Zipf) is an everyday word, not a term.
+COMMON_WORD_ZIPF = 4.0
 # A piece shorter than this (in words) is not worth splitting further.
 MIN_PIECE_WORDS = 4
 
@@ -119,6 +123,8 @@ def dash_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
     if len(parts) != 3:
         return None
     before, aside, after = parts
+    if "," in aside or _opens_with_joiner(aside):
+        return None  # "—doctors, nurses, and therapists—" or "—or a nurse—" is no sentence of its own
     main = f"{before.rstrip(',')} {after.lstrip(', ')}"
     anchor = before.split()[-1].strip(",") if before.split() else ""
     return Aside([_end(main), _aside_sentence(aside, before, names)], anchor)
@@ -127,10 +133,19 @@ def dash_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
 def dash_definition(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
     """"A—B." with B defining the last words of A: "A. These are B."."""
     parts = _DASH.split(sentence)
-    if len(parts) != 2 or _words(parts[1]) < 2:
+    if len(parts) != 2 or _words(parts[1]) < 2 or _opens_with_joiner(parts[1]):
         return None
     before, after = parts
     return [_end(before), _aside_sentence(after.rstrip(".!?"), before, names) if after.strip() else ""]
+
+
+_JOINERS = {"and", "or", "but", "then", "so", "yet", "especially", "particularly", "mainly", "mostly", "even", "not",
+            "only", "also", "usually", "often"}
+
+
+def _opens_with_joiner(text: str) -> bool:
+    """Does `text` go on with the sentence before it ("and this can...", "then spreads")?"""
+    return bool(text.split()) and grammar.bare(text.split()[0]) in _JOINERS
 
 
 def _aside_sentence(aside: str, before: str, names: frozenset) -> str:
@@ -288,7 +303,12 @@ def verb_series(sentence: str, names: frozenset = frozenset()) -> list[str] | No
         return None
     if any(grammar.bare(word) in grammar.DETERMINERS for word in first_words):
         return None
+    if any(grammar.bare(word) in grammar.AUXILIARIES | {"to"} for word in parts[0].split()):
+        return None  # "may help to A, B and C" or "will check A, ask B": the series shares "may", "will"
     plural = not first_words[0].endswith("s")
+    subject = re.split(r"\s+(?:in|of|for|with|on|from)\s+", parts[0])[0].split()
+    if not plural and (not subject or any(grammar.is_person_noun(word) for word in subject[:4])):
+        return None  # "Your nurse checks X, asks Y": "It asks Y" is wrong for a person
     pronoun = "They" if plural else "It"
     return [_end(parts[0])] + [_end(f"{pronoun} {part}") for part in parts[1:]]
 
@@ -330,8 +350,10 @@ def or_gloss(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
     """"Dysphagia, or difficulty swallowing, affects X." ->
     "Difficulty swallowing affects X. This is called dysphagia."."""
     match = _OR_GLOSS.match(sentence)
-    if not match or not _is_predicate(match["predicate"]):
-        return None
+    if not match or not _is_predicate(match["predicate"]) or not match["gloss"][:1].islower():
+        return None  # "Edaravone, or Radicava, ..." names one thing twice: no gloss
+    if zipf_frequency(match["term"].lower(), "en") >= COMMON_WORD_ZIPF:
+        return None  # "Rest, or a short walk, ..." offers a choice: "rest" is no term to gloss
     term = match["term"] if match["term"].isupper() else match["term"][0].lower() + match["term"][1:]
     return Aside([_end(f"{capitalize(match['gloss'])} {match['predicate']}"), _end(f"This is called {term}")])
 
@@ -353,6 +375,8 @@ def comma_definition(sentence: str, names: frozenset = frozenset()) -> list[str]
 
 # --- "... and can be ..." -----------------------------------------------------------------
 
+_SUBORDINATE = re.compile(r"\b(?:so that|because|if|when|whenever|which|who|that|while|although|unless|until)\b",
+                          re.IGNORECASE)
 _AND_MODAL = re.compile(r"^(?P<head>.+?) and (?P<modal>can|may|might|will|should|must|could) (?P<rest>.+)$")
 
 
@@ -361,6 +385,8 @@ def and_modal(sentence: str, names: frozenset = frozenset()) -> list[str] | None
     match = _AND_MODAL.match(sentence)
     if not match or _words(sentence) <= LONG_SENTENCE_WORDS or _words(match["head"]) < MIN_PIECE_WORDS:
         return None
+    if _SUBORDINATE.search(match["head"]):
+        return None  # "so that your body gets X and can heal": the "and" is inside the "so that" clause
     subject = match["head"].split()
     verb_at = next((index for index, word in enumerate(subject) if grammar.bare(word) in grammar.AUXILIARIES), None)
     if verb_at is None:
@@ -474,6 +500,11 @@ def such_as_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | 
     if not match or not _words(match["tail"]) >= 2:
         return None
     noun = match["noun"]
+    before = match["head"].split()[-2:-1]
+    if before and grammar.bare(before[0]) in _PREPOSITIONS:
+        # "drugs used for myoclonus, such as X": the examples may belong to a
+        # noun further back; "Examples include" does not pick one.
+        return Aside([_end(f"{match['head']} {match['tail']}"), _end(f"Examples include {match['items']}")])
     plural = grammar.is_plural_noun(noun)
     label = f"{'These' if plural else 'This'} {noun.lower()}"
     verb = "include" if plural else "includes"
@@ -502,6 +533,10 @@ def ing_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
         finite = grammar.base_form(verb) if plural else grammar.third_person(verb)
         if adverb.strip() in _MAYBE:
             adverb, finite = "may ", grammar.base_form(verb)
+        modal = next((grammar.bare(word) for word in head.split() if grammar.bare(word) in _HEDGING_MODALS), "")
+        if modal and not adverb.strip():
+            # "X may damage nerves, leading to Y": the outcome is as uncertain -> "This may lead to Y"
+            adverb, finite = f"{modal} ", grammar.base_form(verb)
         rest = _conjoined_gerunds(f"{match['rest']}{match['stop'] or '.'}", plural)
         if adverb.strip() in _IN_THE_END:
             return [_end(head), f"{capitalize(adverb.strip())}, {subject.lower()} {finite} {rest}"]
@@ -552,6 +587,7 @@ def _opens_list(head: str) -> bool:
     openers = list(_LIST_OPENER.finditer(head))
     return bool(openers) and not _has_clear_verb(head[openers[-1].end():])
 _MAYBE = {"potentially", "possibly"}
+_HEDGING_MODALS = ("may", "might", "could", "can")
 _IN_THE_END = {"ultimately", "eventually"}
 _CLAUSE_TAKING = {"meaning", "suggesting", "showing", "indicating", "implying", "proving"}
 

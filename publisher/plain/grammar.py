@@ -4,6 +4,7 @@ offline word lists: which words can be verbs or nouns, their forms, number."""
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import lemminflect
 
@@ -117,3 +118,29 @@ def starts_clause(words: list[str]) -> bool:
         if word.endswith((",", ";", ":")):
             return False  # the clause ended without a verb
     return False
+
+
+WORDNET_NOUN_DATA = Path("/usr/share/wordnet/data.noun")
+_PERSON_FILE = "18"  # WordNet's lexicographer file noun.person
+
+
+def is_person_noun(word: str) -> bool:
+    """Can `word` name a person ("nurse", "doctors", "child")? From WordNet's
+    noun.person senses; a word with no such sense is not a person."""
+    noun = lemmas(word).get("NOUN", (bare(word),))[0]
+    return noun in _person_nouns() or bare(word) in _person_nouns()
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    people = set()
+    if not WORDNET_NOUN_DATA.exists():
+        return frozenset()
+    with WORDNET_NOUN_DATA.open(encoding="utf-8", errors="replace") as data:
+        for line in data:
+            fields = line.split(" ", 5)
+            if len(fields) > 4 and fields[1] == _PERSON_FILE:
+                count = int(fields[3], 16)
+                words = line.split(" ")[4: 4 + 2 * count: 2]
+                people.update(word.lower() for word in words if "_" not in word)
+    return frozenset(people)

@@ -21,6 +21,7 @@ from ..datafiles import find_line, load_toml
 from ..errors import PublisherError
 
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "any")
+UNKNOWN_WORD = "?"  # what a PosAt says of a word no word list knows (parser.UNKNOWN_WORD)
 # No part of speech known for a word: its entries do not apply.
 PosAt = Callable[[int], str]
 
@@ -63,7 +64,10 @@ class Lexicon:
         if "any" in plain:
             chosen = plain["any"]
         else:
-            chosen = plain.get(pos_at(start)) if pos_at else None
+            pos = pos_at(start) if pos_at else ""
+            if pos == UNKNOWN_WORD and len(plain) == 1:  # "neuroinflammation": a rare word has one use
+                pos = next(iter(plain))
+            chosen = plain.get(pos)
             if chosen is None:
                 return found
         at_start = not text[:start].strip(" \"“‘'(")

@@ -43,6 +43,9 @@ DEBIAN_DIST_PACKAGES = "/usr/lib/python3/dist-packages"
 # Part-of-speech subscripts of link-grammar's English dictionary.
 _POS = {"n": "noun", "v": "verb", "a": "adjective", "e": "adverb", "g": "verb", "s": "noun", "p": "noun",
         "q": "verb", "w": "verb", "t": "noun", "c": "noun", "u": "noun"}
+# A word the word list does not know (a rare medical word): its lexicon entry,
+# if it states one part of speech only, may apply.
+UNKNOWN_WORD = "?"
 _LEMMINFLECT_POS = {"NOUN": "noun", "VERB": "verb", "ADJ": "adjective", "ADV": "adverb"}
 # Wall links of a sentence that is not a fragment: declarative (with an S
 # link), imperative, question.
@@ -71,20 +74,27 @@ class Parse:
 
     def pos_at(self, start: int) -> str:
         """The part of speech of the word starting at character `start`: the
-        parser's tag, or where it gives none (it tags "highly" as nothing) the
-        only part of speech the word list knows for it; '' if the word is
-        unlinked, next to an unlinked word (the parser's reading of it is then
-        a guess: "[highly] individual.n"), ambiguous or not there."""
+        parser's tag where it is sure of it. Where it is not (no tag, as for
+        "highly", or next to a word it could not link: "[highly] individual.n"),
+        the only part of speech the word list knows for the word; UNKNOWN_WORD
+        for a word the list does not know ("neuroinflammation"); '' where the
+        word could be several ("individual") or is not there."""
         for index, word in enumerate(self.words):
             if word.start == start:
                 neighbours = self.words[max(0, index - 1): index + 2]
-                if any(other.text.startswith("[") for other in neighbours):
-                    return ""
-                if word.pos:
+                if word.pos and not any(other.text.startswith("[") for other in neighbours):
                     return word.pos
-                known = set(lemminflect.getAllLemmas(word.text.lower())) - {"AUX"}
-                return _LEMMINFLECT_POS.get(known.pop(), "") if len(known) == 1 else ""
+                return word_list_pos(word.text.strip("[]"))
         return ""
+
+
+def word_list_pos(word: str) -> str:
+    """The only part of speech lemminflect's word list knows for `word`,
+    UNKNOWN_WORD if it does not know the word, '' if it knows several."""
+    known = set(lemminflect.getAllLemmas(word.lower())) - {"AUX"}
+    if not known:
+        return UNKNOWN_WORD
+    return _LEMMINFLECT_POS.get(known.pop(), "") if len(known) == 1 else ""
 
 
 UNPARSED = Parse(unlinked=MAX_NULLS + 1, complete=False)

@@ -35,14 +35,17 @@ WORD_KINDS: dict[str, tuple[str, ...]] = {
     "approximation": ("about", "approximately", "around", "nearly", "almost", "roughly", "estimated", "up to",
                       "at least", "at most", "more than", "less than"),
 }
-_HEDGES = ("possibility", "frequency", "negation")
+# Hedges whose reach a split must keep (a negation belongs to its own clause,
+# and is counted with the facts).
+_HEDGES = ("possibility", "frequency")
 # "often called X" names something; it hedges nothing ("also called X" says the same).
 _NAMING = re.compile(r"\b(?:often|commonly|sometimes|usually|also)\s+(?:called|known as|referred to as|named)\b",
                      re.IGNORECASE)
 # A piece that opens with one of these and has no comma holds no main clause.
 _SUBORDINATORS = re.compile(r"^(?:So that|Because|Although|Though|While|If|When|Unless|Whereas|Since|As if|"
                             r"Even though|Even if|Whether|Which|Who|Where)\b", re.IGNORECASE)
-_NEW_SUBJECT = re.compile(r"^(They|It) (\w+)")
+_NEW_SUBJECT = re.compile(r"^(?:(They|It) |(This|These) (?!is |are |was |were |include |includes ))"
+                          r"(?:(?:also|often|then|still) )?(\w+)")
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ class Checker:
             match = _NEW_SUBJECT.match(piece)
             if not match or match.group(0).lower() in lowered:
                 continue
-            verb_at = _find_word(lowered, match.group(2))
+            verb_at = _find_word(lowered, match.group(3))
             hedges = [word for kind in _HEDGES for word in _found(WORD_KINDS[kind], lowered[:max(verb_at, 0)])]
             if verb_at > 0 and hedges and not any(_count(WORD_KINDS[kind], piece) for kind in _HEDGES):
                 problems.append(f"split lost a hedge: '{hedges[0]}' not in \"{piece}\"")

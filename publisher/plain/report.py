@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from collections import Counter
 
 from ..model import Guide
-from ..repair import medical_words
+from ..wordlists import medical_words
 from . import EDITOR, PlainResult
 from .readability import Readability, measure, misses_target, rare_words
 from .rewrite import KEPT

@@ -14,7 +14,7 @@ plain.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..sentences import split_sentences
 from . import parser
@@ -86,18 +86,40 @@ class Rewriter:
         sentence = " ".join(sentence.split())
         rejected = []
         for strength in STRENGTHS:
-            plain = self.attempt(sentence, strength)
+            clauses = self.attempt(sentence, strength)
+            plain = [text for clause in clauses for text in clause]
             if not plain:
                 continue
             problems = self.checker.problems(sentence, plain)
-            if not problems:
-                return Rewrite(sentence, tuple(plain), strength.name, tuple(rejected))
-            rejected.append(f"{strength.name}: {problems[0]}")
+            if problems:
+                rejected.append(f"{strength.name}: {problems[0]}")
+                continue
+            if not strength.swap_words and len(clauses) > 1:
+                mixed = self._some_plain_words(sentence, strength, clauses)
+                if mixed != plain:
+                    return Rewrite(sentence, tuple(mixed), f"{strength.name}, plain words where they pass",
+                                   tuple(rejected))
+            return Rewrite(sentence, tuple(plain), strength.name, tuple(rejected))
         return Rewrite(sentence, (sentence,), KEPT, tuple(rejected))
 
-    def attempt(self, sentence: str, strength: Strength) -> list[str]:
-        """The plain sentences of one rewrite strength, unchecked."""
-        plain: list[str] = []
+    def _some_plain_words(self, sentence: str, strength: Strength, own: list[list[str]]) -> list[str]:
+        """Starting from a split in the source's own words that passed its
+        checks, take the plain words clause by clause wherever the whole still
+        passes ("Normally, ..." kept in one clause, plain words in the others)."""
+        swapped = self.attempt(sentence, replace(strength, swap_words=True))
+        if len(swapped) != len(own):
+            return [text for clause in own for text in clause]
+        chosen = list(own)
+        for index, clause in enumerate(swapped):
+            trial = chosen[:index] + [clause] + chosen[index + 1:]
+            if not self.checker.problems(sentence, [text for part in trial for text in part]):
+                chosen = trial
+        return [text for clause in chosen for text in clause]
+
+    def attempt(self, sentence: str, strength: Strength) -> list[list[str]]:
+        """The plain sentences of one rewrite strength, unchecked, grouped by
+        the clause of the source they come from."""
+        clauses: list[list[str]] = []
         pieces = split_clauses(sentence, self.names) if strength.split else [sentence]
         for piece in pieces:
             if strength.restructure:
@@ -109,8 +131,6 @@ class Rewriter:
                 piece = self.lexicon.apply(piece, tags.pos_at, self.fixed_names.spans(piece))
             piece = plain_numbers(piece)
             piece = infinitives(piece)
-            for part in split_sentences(piece, self.lang):
-                part = tidy(part)
-                if len(part.split()) > 1:
-                    plain.append(part)
-        return plain
+            clauses.append([part for part in (tidy(text) for text in split_sentences(piece, self.lang))
+                            if len(part.split()) > 1])
+        return clauses

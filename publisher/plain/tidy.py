@@ -21,6 +21,8 @@ def tidy(sentence: str) -> str:
     text = re.sub(r"^[,;:\s]+", "", text)
     text = re.sub(r"[,;:\s]+([.!?])$", r"\1", text)
     text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b([\w ]{3,40}?) \(\1\)", r"\1", text, flags=re.IGNORECASE)  # "changes (changes)"
+    text = re.sub(r"\b(\w+) and \1 and\b", r"\1 and", text, flags=re.IGNORECASE)  # "brain and brain and nerves"
     if re.match(r"(?i)also, ", text) and re.search(r"\balso\b", text[6:]):
         text = text[6:]  # "Also, X is also linked" -> "X is also linked"
     text = re.sub(r"\b([Aa]n?) (\w+)", lambda m: _article(m.group(1), m.group(2)) + " " + m.group(2), text)

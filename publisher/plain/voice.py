@@ -12,6 +12,7 @@ import re
 
 import lemminflect
 
+from ..wordlists import proper_names
 from . import grammar
 
 _PASSIVE = re.compile(r"^(?P<patient>[A-Z][^,;]*?) (?P<be>is|are|was|were|has been|have been) "
@@ -61,5 +62,6 @@ def _inflect(lemma: str, tense: str, plural: bool) -> str:
 
 
 def _is_name(phrase: str) -> bool:
+    """Does `phrase` start with a name that keeps its capital ("SOD1", "Gaucher disease")?"""
     first = phrase.split()[0]
-    return first.isupper() or any(ch.isdigit() for ch in first)
+    return first.isupper() or any(ch.isdigit() for ch in first) or first.lower() in proper_names("en")
