@@ -61,7 +61,7 @@ def test_seed_vocabulary_is_plain():
     assert plain("It is administered via intravenous infusion.") == "It is given through a drip into a vein."
     assert plain("Approximately 10% of ALS cases are familial.") == \
         "About 10% of people with ALS have a type that runs in families."
-    assert plain("Forced vital capacity is vital for planning.") == "Forced vital capacity is very important for planning."
+    assert plain("Forced vital capacity is vital for planning.") == "Forced vital capacity is needed for planning."
 
 
 @pytest.mark.parametrize("text, expected", [

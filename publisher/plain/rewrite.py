@@ -14,6 +14,7 @@ plain.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..sentences import split_sentences
@@ -68,6 +69,15 @@ class Rewrite:
     @property
     def fell_back(self) -> bool:
         return bool(self.rejected)
+
+
+def _tagger(text: str):
+    """Part of speech by character offset in `text`: the parser's where it
+    parses, the word list's where it does not."""
+    tags = parser.parse(text, TAGGING_UNLINKED)
+    if tags.words:
+        return tags.pos_at
+    return lambda start: parser.word_list_pos(re.match(r"[\w'-]*", text[start:]).group(0))
 
 
 @dataclass(frozen=True)
@@ -127,8 +137,7 @@ class Rewriter:
                 piece = address_reader(piece, self.reader_nouns)
             piece = " ".join(piece.split())
             if strength.swap_words:
-                tags = parser.parse(piece, TAGGING_UNLINKED)
-                piece = self.lexicon.apply(piece, tags.pos_at, self.fixed_names.spans(piece))
+                piece = self.lexicon.apply(piece, _tagger(piece), self.fixed_names.spans(piece))
             piece = plain_numbers(piece)
             piece = infinitives(piece)
             clauses.append([part for part in (tidy(text) for text in split_sentences(piece, self.lang))
