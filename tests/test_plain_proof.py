@@ -164,3 +164,18 @@ def test_an_agency_is_never_the_subject_people_have():
 ])
 def test_a_share_of_a_quantity_stays_a_percentage(source, plain):
     assert plain_numbers(source) == plain
+
+
+def test_an_adjective_is_swapped_only_before_the_word_it_describes():
+    lexicon = Lexicon({"genetic": {"adjective": "gene"}})
+    adjective = lambda start: "adjective"  # noqa: E731
+    assert lexicon.apply("Ask about genetic tests.", adjective) == "Ask about gene tests."
+    assert lexicon.apply("It is a rare, genetic, lifelong disorder.", adjective) == \
+        "It is a rare, genetic, lifelong disorder."
+    assert lexicon.apply("The disorder is genetic.", adjective) == "The disorder is genetic."
+
+
+def test_a_noun_after_a_noun_that_modifies_it_is_not_swapped_for_a_phrase():
+    text = " ".join(rewrite_of("Some spinal cord injury patients can walk again with help.").plain)
+    assert "people with" not in text
+    assert "people" in " ".join(rewrite_of("Some patients can walk again with help.").plain)

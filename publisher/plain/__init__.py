@@ -53,7 +53,7 @@ def load_rules(language_dir: Path, lang: str) -> PlainRules:
     if not topics_file.exists():
         raise PublisherError(f"no plain-language rules for language '{lang}' "
                              f"({display_path(topics_file)} is missing)")
-    terms = load_terms(language_dir / "terms.toml")
+    terms = load_terms(language_dir / "terms.toml", language_dir / "glossary.toml")
     lexicon_file = language_dir / "lexicon.toml"
     reader = load_toml(lexicon_file).get("reader", {})
     return PlainRules(lang=lang, topics=load_topics(topics_file), lexicon=load_lexicon(lexicon_file, terms.forms),

@@ -19,6 +19,7 @@ from typing import Callable
 
 from ..datafiles import find_line, load_toml
 from ..errors import PublisherError
+from .grammar import DETERMINERS
 
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "any")
 UNKNOWN_WORD = "?"  # what a PosAt says of a word no word list knows (parser.UNKNOWN_WORD)
@@ -68,12 +69,32 @@ class Lexicon:
             if pos == UNKNOWN_WORD and len(plain) == 1:  # "neuroinflammation": a rare word has one use
                 pos = next(iter(plain))
             chosen = plain.get(pos)
-            if chosen is None:
+            if chosen is None or not _fits(pos, chosen, text, start, end, pos_at):
                 return found
         at_start = not text[:start].strip(" \"“‘'(")
         if at_start and chosen[:1].islower() and found[:1].isupper():
             chosen = chosen[:1].upper() + chosen[1:]
         return chosen
+
+
+def _fits(pos: str, plain: str, text: str, start: int, end: int, pos_at: PosAt | None) -> bool:
+    """Does a single-word swap fit where the word stands?
+
+    An adjective is swapped only before the word it describes ("genetic
+    tests" -> "gene tests", but not "a pediatric, genetic, degenerative
+    disorder" or "is genetic"): plain words for adjectives are often nouns
+    that only work in front of another. A noun becomes a phrase ("patients"
+    -> "people with ALS") only where no noun stands before it as a modifier
+    ("stroke patients")."""
+    if pos == "adjective":
+        return bool(re.match(r"\s+[\w\"“]", text[end:]))
+    if pos == "noun" and " " in plain:
+        previous = re.search(r"([\w'-]+)\s+$", text[:start])
+        if previous and pos_at and previous.group(1).lower() not in DETERMINERS:
+            capitalised = previous.group(1)[:1].isupper() and text[:previous.start(1)].strip(" \"“(")
+            if pos_at(previous.start(1)) == "noun" or capitalised:
+                return False
+    return True
 
 
 def load_lexicon(path: Path, kept_forms: tuple[str, ...] = ()) -> Lexicon:

@@ -88,14 +88,25 @@ class Terms:
         return explanations
 
 
-def load_terms(path: Path) -> Terms:
-    """Read terms.toml."""
+def load_terms(path: Path, *more: Path) -> Terms:
+    """Read terms.toml, and any further files of terms (glossary.toml: the
+    general glossary used for every guide) that exist."""
     data = load_toml(path)
     kinds = {}
     for name, table in data.get("kinds", {}).items():
         kinds[name] = Kind(one=require(table, "one", str, path, f"[kinds.{name}]"),
                            many=require(table, "many", str, path, f"[kinds.{name}]"),
                            words=tuple(table.get("words", ())))
+    terms = _read_terms(path, data)
+    for extra in more:
+        if extra.exists():
+            terms += _read_terms(extra, load_toml(extra))
+    fidelity = data.get("fidelity", {})
+    return Terms(tuple(terms), kinds, tuple(fidelity.get("drug_endings", ())),
+                 frozenset(word.lower() for word in fidelity.get("not_drugs", ())))
+
+
+def _read_terms(path: Path, data: dict) -> list[Term]:
     terms = []
     for number, table in enumerate(data.get("term", []), start=1):
         where = f"term {number}"
@@ -106,9 +117,7 @@ def load_terms(path: Path) -> Terms:
             raise PublisherError(f"term '{name}': 'forms' must be a list of words", path, find_line(path, name))
         terms.append(Term(name=name, forms=forms, kind=kind, glossary=require(table, "glossary", str, path, where),
                           first_use=table.get("first_use", "")))
-    fidelity = data.get("fidelity", {})
-    return Terms(tuple(terms), kinds, tuple(fidelity.get("drug_endings", ())),
-                 frozenset(word.lower() for word in fidelity.get("not_drugs", ())))
+    return terms
 
 
 def _form_pattern(form: str) -> str:
