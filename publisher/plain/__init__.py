@@ -12,7 +12,7 @@ locales/<lang>/ (topics, lexicon, terms, overrides), read by `load_rules`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..datafiles import load_toml
@@ -72,6 +72,14 @@ class PlainResult:
     section_sources: dict[str, tuple[str, ...]]  # section id -> its source sentences
     lost: tuple[str, ...]  # names and numbers of the source missing from the guide ("name 'riluzole'")
     rewrites: tuple[Rewrite, ...] = ()  # every source sentence, in order, and what became of it
+    unit_sources: dict[str, str] = field(default_factory=dict)  # unit id -> source sentence ("" if added)
+
+    def source_of(self, unit_id: str) -> str:
+        """The source sentence a unit comes from ("" for an added explanation);
+        a list item made from a sentence ("x.3-2") comes from that sentence."""
+        if unit_id in self.unit_sources:
+            return self.unit_sources[unit_id]
+        return self.unit_sources.get(unit_id.rsplit("-", 1)[0], "")
 
 
 def make_plain(source: SourceGuide, rules: PlainRules) -> Guide:
@@ -98,7 +106,7 @@ def plain_result(source: SourceGuide, rules: PlainRules) -> PlainResult:
     plain_text = " ".join(unit.text for unit in guide.units())
     lost = missing(source_text, plain_text, rules.terms, rules.terms.drug_endings, source.lang)
     return PlainResult(guide, writer.source_sentences, writer.overridden, dict(writer.section_sources), tuple(lost),
-                       tuple(writer.rewrites))
+                       tuple(writer.rewrites), dict(writer.unit_sources))
 
 
 _LEANING = ("This ", "These ", "That ", "Those ", "It ", "They ", "Such ", "Here, ", "In this, ")
@@ -145,6 +153,7 @@ class _SectionWriter:
         self.overridden = 0
         self.section_sources: dict[str, tuple[str, ...]] = {}
         self.rewrites: list[Rewrite] = []
+        self.unit_sources: dict[str, str] = {}  # unit id -> its source sentence ("" for an added explanation)
 
     def where(self, line: int) -> str:
         return f"{display_path(self.source.path)}:{line}"
@@ -152,8 +161,10 @@ class _SectionWriter:
     def section(self, draft: SectionDraft) -> Section:
         counter = iter(range(1, 100_000))
 
-        def unit(text: str, line: int) -> Sentence:
-            return Sentence(f"{draft.id}.{next(counter)}", text, self.source.lang, self.where(line))
+        def unit(text: str, line: int, source: str = "") -> Sentence:
+            made = Sentence(f"{draft.id}.{next(counter)}", text, self.source.lang, self.where(line))
+            self.unit_sources[made.id] = source
+            return made
 
         heading = Sentence(f"{draft.id}.heading", draft.heading, self.source.lang, self.where(draft.blocks[0].line))
         self.section_sources[draft.id] = tuple(
@@ -162,29 +173,32 @@ class _SectionWriter:
         blocks = []
         for block in draft.blocks:
             if block.kind == "list":
-                blocks.append(BulletList(tuple(unit(" ".join(self._plain(item)), block.line) for item in block.items)))
+                blocks.append(BulletList(tuple(unit(" ".join(self._plain(item)), block.line, item)
+                                               for item in block.items)))
                 continue
-            units = [unit(text, block.line) for text in self._paragraph(block.text)]
+            units = [unit(text, block.line, source) for text, source in self._paragraph(block.text)]
             blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH))
         return Section(id=draft.id, heading=heading, blocks=tuple(blocks))
 
-    def _paragraph(self, text: str) -> list[str]:
-        """The plain sentences of a source paragraph, with first-use explanations.
+    def _paragraph(self, text: str) -> list[tuple[str, str]]:
+        """The plain sentences of a source paragraph, with first-use explanations,
+        each with the source sentence it comes from ("" for an explanation).
 
         Explanations follow all the pieces of a source sentence, and wait
         past any next sentence that leans on it ("This ..."), so they never
         come between a sentence and its continuation. A term the paragraph
         itself defines ("Glutamate is ...") gets no added explanation.
         """
-        rewritten = [self._plain(sentence) for sentence in split_sentences(text, self.source.lang)]
+        sources = split_sentences(text, self.source.lang)
+        rewritten = [self._plain(sentence) for sentence in sources]
         everything = [piece for pieces in rewritten for piece in pieces]
-        plain: list[str] = []
-        waiting: list[str] = []
-        for pieces in rewritten:
+        plain: list[tuple[str, str]] = []
+        waiting: list[tuple[str, str]] = []
+        for source, pieces in zip(sources, rewritten):
             if waiting and not _leans_back(pieces[0] if pieces else ""):
                 plain.extend(waiting)
                 waiting = []
-            plain.extend(pieces)
+            plain.extend((piece, source) for piece in pieces)
             joined = " ".join(pieces)
             new = [term for term in self.rules.terms.used_in(joined) if term not in self.explained]
             self.explained.extend(new)
@@ -195,7 +209,7 @@ class _SectionWriter:
             explanations = [text for text in self.rules.terms.explain(joined, undefined)
                             if not _said_already(text, everything)]
             self.added.extend(explanations)
-            waiting.extend(explanations)
+            waiting.extend((explanation, "") for explanation in explanations)
         return plain + waiting
 
     def _plain(self, sentence: str) -> list[str]:

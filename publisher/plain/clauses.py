@@ -336,8 +336,8 @@ def because_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | N
     """"A, as B." -> "A. This is because B." (long sentences)."""
     match = _BECAUSE.match(sentence)
     if (not match or _words(sentence) <= LONG_SENTENCE_WORDS or _words(match["head"]) < MIN_PIECE_WORDS
-            or not grammar.starts_clause(match["clause"].split())):
-        return None
+            or not grammar.starts_clause(match["clause"].split()) or not _has_clear_verb(match["head"])):
+        return None  # "For babies with the later form, as symptoms lessen, ...": "as" is "while", not "because"
     return [_end(match["head"]), _end(f"This is because {match['clause']}")]
 
 
@@ -635,9 +635,11 @@ _JOINED = re.compile(r",? (and|but|so|yet|while|whereas) ")
 
 
 def joined_clauses(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
-    """"A, and they B." -> "A. They B."; ", but" keeps its "But"."""
+    """"A, and they B." -> "A. They B."; ", but" keeps its "But"; a long
+    "A but B" without a comma is split too (a "but" between two clauses)."""
     for match in _JOINED.finditer(sentence):
-        if not sentence[match.start()] == ",":
+        bare_but = match.group(1) == "but" and _words(sentence) > LONG_SENTENCE_WORDS
+        if not (sentence[match.start()] == "," or bare_but):
             continue
         head, tail = sentence[: match.start()], sentence[match.end():]
         if _words(head) < MIN_PIECE_WORDS or not grammar.starts_clause(tail.split()):
@@ -646,6 +648,8 @@ def joined_clauses(sentence: str, names: frozenset = frozenset()) -> list[str] |
         first, second = (grammar.bare(word) for word in (tail.split() + ["", ""])[:2])
         if (joiner == "so" and first == "that") or (first in _BARE_QUANTIFIERS and second in grammar.ADVERBS):
             continue  # "so that X" is no clause of its own; "but more often have" has no subject
+        if ":" in head:
+            continue  # "two forms: A, and B": the "and" joins the items after the colon
         if not _has_verb(head) or (joiner == "and" and (_in_list(head) or _opens_list(head))):
             continue  # ", and X" may be the last item of a list; "while", "but"... never are
         tail = capitalize(tail) if joiner in ("and", "while", "whereas") else f"{joiner.capitalize()} {tail}"

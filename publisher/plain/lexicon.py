@@ -83,11 +83,17 @@ def _fits(pos: str, plain: str, text: str, start: int, end: int, pos_at: PosAt |
     An adjective is swapped only before the word it describes ("genetic
     tests" -> "gene tests", but not "a pediatric, genetic, degenerative
     disorder" or "is genetic"): plain words for adjectives are often nouns
-    that only work in front of another. A noun becomes a phrase ("patients"
+    that only work in front of another. A past participle is swapped only
+    as a verb ("is inherited" -> "is passed down"), not in front of a noun
+    ("inherited disorders"). A noun becomes a phrase ("patients"
     -> "people with ALS") only where no noun stands before it as a modifier
     ("stroke patients")."""
     if pos == "adjective":
         return bool(re.match(r"\s+[\w\"“]", text[end:]))
+    if pos == "verb" and text[start:end].lower().endswith("ed") and pos_at:
+        following = re.match(r"\s+([\w'-]+)", text[end:])
+        if following and pos_at(end + following.start(1)) in ("noun", "adjective"):
+            return False  # "inherited metabolic disorders": a participle used as an adjective
     if pos == "noun" and " " in plain:
         previous = re.search(r"([\w'-]+)\s+$", text[:start])
         if previous and pos_at and previous.group(1).lower() not in DETERMINERS:

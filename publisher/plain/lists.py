@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import BulletList, Paragraph, Sentence
+from . import grammar
 from .readability import word_count
 from .tidy import capitalize
 
@@ -37,7 +38,30 @@ def enumeration(text: str) -> tuple[str, list[str]] | None:
         return None
     if any(item.lower().startswith(("in the end", "then", "finally", "also")) for item in items):
         return None
+    if _SUBORDINATE_START.match(intro) or not all(_is_list_item(item) for item in items):
+        return None
     return f"{intro}:", [capitalize(item) + "." for item in items]
+
+
+# A list item has to prove itself like a rewrite: a thing that can be listed,
+# not a clause or a piece of one.
+MAX_ITEM_WORDS = 14
+_RELATIVES = {"which", "who", "that", "whom", "whose", "where", "when"}
+_SUBORDINATE_START = re.compile(r"^(?:If|When|Whether|Although|Though|While|Because|Unless|As)\b")
+
+
+def _is_list_item(item: str) -> bool:
+    """Can `item` stand alone as a bullet: short, brackets closed, no verb of its own?"""
+    words = item.split()
+    if not words or len(words) > MAX_ITEM_WORDS or item.count("(") != item.count(")"):
+        return False
+    if any(grammar.bare(word) in grammar.AUXILIARIES | _RELATIVES for word in words):
+        return False  # "which are stimulants that ...": a clause
+    # "chores and homework unfinished": an adjective after its noun is a piece
+    # of a clause ("leaving projects, chores and homework unfinished").
+    if len(words) > 1 and set(grammar.lemmas(words[-1])) == {"ADJ"}:
+        return "NOUN" not in grammar.lemmas(words[-2]) or "VERB" in grammar.lemmas(words[-2])
+    return True
 
 
 def _items(text: str) -> list[str]:

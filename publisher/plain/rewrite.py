@@ -71,6 +71,15 @@ class Rewrite:
         return bool(self.rejected)
 
 
+def _ending_as_in(source: str, plain: list[str]) -> list[str]:
+    """A source sentence with no final stop ("General Information", "your
+    symptoms might include" before a list) keeps none: tidying must not
+    make a heading or a lead-in look like a finished sentence."""
+    if not plain or source.rstrip(")\"”’'").endswith((".", "!", "?", ":", "…")):
+        return plain
+    return plain[:-1] + [plain[-1].rstrip(".")]
+
+
 def _tagger(text: str):
     """Part of speech by character offset in `text`: the parser's where it
     parses, the word list's where it does not."""
@@ -100,12 +109,13 @@ class Rewriter:
             plain = [text for clause in clauses for text in clause]
             if not plain:
                 continue
+            plain = _ending_as_in(sentence, plain)
             problems = self.checker.problems(sentence, plain)
             if problems:
                 rejected.append(f"{strength.name}: {problems[0]}")
                 continue
             if not strength.swap_words and len(clauses) > 1:
-                mixed = self._some_plain_words(sentence, strength, clauses)
+                mixed = _ending_as_in(sentence, self._some_plain_words(sentence, strength, clauses))
                 if mixed != plain:
                     return Rewrite(sentence, tuple(mixed), f"{strength.name}, plain words where they pass",
                                    tuple(rejected))

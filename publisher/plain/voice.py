@@ -34,6 +34,13 @@ def active_voice(sentence: str, names: frozenset = frozenset()) -> str:
         return sentence
     if match["patient"] in ("It", "They", "This", "These"):
         return sentence  # "It is caused by X" keeps the topic first
+    patient_words = match["patient"].split()
+    if patient_words[-1].lower() in ("and", "or", "but") or any(
+            grammar.bare(word) in grammar.AUXILIARIES or (grammar.is_finite_verb(word) and not grammar.lemmas(word).get("NOUN")
+                                                         and not grammar.is_participle(word)
+                                                         and not grammar.is_gerund_verb(word))
+            for word in patient_words[1:]):
+        return sentence  # "Outbreaks ... occur most years and are caused by X": the subject holds a verb
     agent, participle = match["agent"], match["participle"]
     words = [grammar.bare(word) for word in agent.split()]
     if words[0] in _NOT_AGENTS or grammar.is_gerund_verb(words[0]) or any(ch.isdigit() for ch in agent):
