@@ -59,3 +59,30 @@ def test_a_bad_source_is_named_with_its_line_and_the_other_guides_are_built(proj
 def test_debug_shows_the_traceback(project_dir):
     result = publisher("--debug", "build", "--guide", "nope", cwd=project_dir)
     assert result.returncode == 1 and "Traceback" in result.stderr
+
+
+def test_a_rewrite_that_fails_its_checks_is_built_as_the_source_sentence(project_dir):
+    # A lexicon entry that would turn a hedge into a promise: the check refuses it.
+    lexicon = project_dir / "locales" / "en" / "lexicon.toml"
+    lexicon.write_text(lexicon.read_text(encoding="utf-8").replace("[words]\n", '[words]\n"may slow" = "will slow"\n', 1),
+                       encoding="utf-8")
+    (project_dir / "sources" / "hedged.md").write_text(
+        "---\ntitle: Medicines for ALS\n---\n\nRiluzole may slow the disease for some people.\n", encoding="utf-8")
+    result = publisher("build", "--format", "html", "--locale", "en", "--guide", "hedged", cwd=project_dir)
+    assert result.returncode == 0, result.stderr
+    page = (project_dir / "output" / "en" / "hedged.html").read_text(encoding="utf-8")
+    assert "Riluzole may slow the disease for some people." in page
+    assert "will slow" not in page
+
+
+def test_review_writes_a_page_per_guide_with_the_report_figures(project_dir):
+    result = publisher("review", cwd=project_dir)
+    assert result.returncode == 0, result.stderr
+    report = publisher("report", cwd=project_dir).stdout
+    for slug in SEED_SLUGS:
+        page = (project_dir / "output" / "review" / f"{slug}.html").read_text(encoding="utf-8")
+        block = report.split(f"{slug}\n", 1)[1]
+        after = next(line for line in block.splitlines() if line.strip().startswith("after")).split()
+        assert f'<td class="after-grade">{after[1]}</td>' in page
+        assert f'<td class="after-smog">{after[2]}</td>' in page
+        assert "locales/en/overrides.toml" in page
