@@ -200,7 +200,8 @@ class _SectionWriter:
                 waiting = []
             plain.extend((piece, source) for piece in pieces)
             joined = " ".join(pieces)
-            new = [term for term in self.rules.terms.used_in(joined) if term not in self.explained]
+            names = self.rules.fixed_names.spans(joined, listed_only=True)
+            new = [term for term in self.rules.terms.used_in(joined, names) if term not in self.explained]
             self.explained.extend(new)
             # A term first met in a list item is described by the item itself;
             # "Words to know" has it too.

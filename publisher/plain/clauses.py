@@ -34,7 +34,7 @@ from ..datafiles import find_line, load_toml, require
 from ..errors import PublisherError
 from wordfreq import zipf_frequency
 
-from . import grammar
+from . import grammar, parser
 from .tidy import capitalize
 
 # A rule takes a sentence and the guide's names (medicines, genes: "riluzole,
@@ -109,6 +109,8 @@ def semicolons(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
     head, sep, tail = sentence.partition("; ")
     if not sep or _words(head) < MIN_PIECE_WORDS or _words(tail) < MIN_PIECE_WORDS:
         return None
+    if _opens_with_joiner(tail) or not _has_verb(head) or not _has_verb(" " + tail):
+        return None  # "beef and lamb; and fatty fish": a list of things, not two clauses
     return [_end(head), capitalize(tail)]
 
 
@@ -197,6 +199,11 @@ def which_clause(sentence: str, names: frozenset = frozenset()) -> list[str] | N
     end = _WHICH_END.match(sentence)
     if not end or _words(end["head"]) < MIN_PIECE_WORDS or _words(end["rest"]) < 2:
         return None
+    last = end["head"].rsplit(",", 1)[-1].split() if "," in end["head"] else []
+    if last and grammar.bare(last[0]) not in ("and", "or") and not any(
+            grammar.is_finite_verb(word) and not grammar.is_only_noun(word) and not grammar.is_participle(word)
+            for word in last[1:]):
+        return None  # "the drug X, part of a class called Y, which may ...": which of them "which" means is a guess
     if any(grammar.starts_clause(part.split()) for part in end["rest"].split(", ")[1:]):
         return None  # "which" opens an aside before the main clause: leave it
     head, rest = end["head"], end["rest"]
@@ -370,7 +377,14 @@ def comma_definition(sentence: str, names: frozenset = frozenset()) -> list[str]
     match = _COMMA_DEFINITION.match(sentence)
     if not match or _words(match["head"]) < MIN_PIECE_WORDS or "," in match["definition"].split(" that ")[0][:2]:
         return None
-    return [_end(match["head"]), _end(f"This is {match['definition']}")]
+    # Name what is defined ("Dystonia is a movement disorder ..."): a "This"
+    # could point back at the whole sentence before.
+    noun = match["head"].split()[-1]
+    known = grammar.lemmas(noun)
+    if known and "NOUN" not in known:
+        return [_end(match["head"]), _end(f"This is {match['definition']}")]
+    verb = "are" if grammar.is_plural_noun(noun) and noun.lower() != noun.rstrip("s").lower() + "ss" else "is"
+    return [_end(match["head"]), _end(f"{capitalize(noun)} {verb} {match['definition']}")]
 
 
 # --- "... and can be ..." -----------------------------------------------------------------
@@ -397,21 +411,6 @@ def and_modal(sentence: str, names: frozenset = frozenset()) -> list[str] | None
     verb = grammar.bare(subject[verb_at])
     plural = verb in grammar.PLURAL_VERBS or (verb not in grammar.SINGULAR_VERBS and not verb.endswith("s"))
     return [_end(match["head"]), _end(f"{'They' if plural else 'It'} {match['modal']} {match['rest']}")]
-
-
-# --- "A, B, and C can help ..." -------------------------------------------------------------
-
-_SUBJECT_LIST = re.compile(r"^(?P<items>[A-Z][^,]+(?:, [^,]+)+,? and [^,]+?) (?P<predicate>(?:can|may|will|could|"
-                           r"should|must|all|together|often|also) .+)$")
-
-
-def subject_list(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
-    """"A, B, and C can help X." (long) -> "These things can help X. They are A, B, and C."."""
-    match = _SUBJECT_LIST.match(sentence)
-    if not match or _words(sentence) <= VERY_LONG_SENTENCE_WORDS:
-        return None
-    items = match["items"]
-    return [_end(f"These things {match['predicate']}"), _end(f"They are {items[0].lower() + items[1:]}")]
 
 
 # --- other names ------------------------------------------------------------------------
@@ -525,6 +524,12 @@ def ing_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
             continue
         if not grammar.is_gerund_verb(match["verb"]) or not _has_verb(head) or _gerund_is_subject(match["verb"], match["rest"]):
             continue
+        if not parser.parse(_end(head), 3).complete:
+            continue  # "vision - rings, flashing lights": no clause to hang a tail on
+        if match["verb"] == "including":
+            # "avoid foods that contain X, including dairy": "This includes dairy"
+            # would point at the wrong noun; examples point at none.
+            return [_end(head), _end(f"Examples include {match['rest']}")]
         if _opens_list(head):  # "signs include A, coughing or choking, and B": a list
             continue
         adverb = match["adverb"] or ""
@@ -699,8 +704,10 @@ RULES_FILE = Path(__file__).with_name("clause_rules.toml")
 # 5. such_as_aside, apposition, participle_aside: asides between a pair of commas
 #    around the subject are lifted out before the clause rules look for the
 #    main clause; "Mutations in other genes such as A, B, and C also play ..."
-#    would otherwise be read by subject_list as a list subject ("These things
-#    also play ... They are mutations in other genes such as A, B, and C.").
+#    would otherwise be split at the wrong comma by the generic rules below.
+#    (A rule that turned "A, B, and C can help X" into "These things can help
+#    X. They are A, B, and C." was removed: its "These things" left readers
+#    guessing what was meant.)
 # 6. which_clause, where_clause, with_being: relative and absolute clauses, each
 #    marked by its own word after a comma. which_clause runs before and_modal:
 #    in "..., which narrows X and may contribute to Y" the "and may" belongs to
@@ -708,8 +715,8 @@ RULES_FILE = Path(__file__).with_name("clause_rules.toml")
 # 7. concession: "While/Although A, B" before the comma rules, which would read
 #    the main clause as a tail ("Although A, taking them with food helps" is no
 #    "-ing tail": ing_tail would give "This takes them with food helps.").
-# 8. subject_list, because_tail, comma_definition: specific markers after a
-#    comma (a list before "can/may/all ...", "as/because/since", "a ... that"),
+# 8. because_tail, comma_definition: specific markers after a
+#    comma ("as/because/since", "a ... that"),
 #    so they too go before the generic rules, which would cut at the first
 #    comma that fits them. (They seldom compete with those in practice.)
 # 9. joined_clauses, ing_tail, and_modal, verb_series, both_and: the generic
@@ -730,8 +737,7 @@ RULE_ORDER: tuple[Rule, ...] = (
     dash_aside, dash_definition,
     such_as_aside, apposition, participle_aside,
     which_clause, where_clause, with_being,
-    concession,
-    subject_list, because_tail, comma_definition,
+    concession, because_tail, comma_definition,
     joined_clauses, ing_tail, and_modal, verb_series, both_and,
 )
 

@@ -31,9 +31,12 @@ class FixedNames:
     """Multi-word names, lowercase, words joined by single spaces."""
 
     names: frozenset[str]
+    listed: frozenset[str] = frozenset()  # those of the project's own list (not WordNet's)
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Where in `text` names that stay whole are: (start, end) pairs."""
+    def spans(self, text: str, listed_only: bool = False) -> list[tuple[int, int]]:
+        """Where in `text` names that stay whole are: (start, end) pairs
+        (`listed_only`: the project's list and capitalised names, not WordNet's)."""
+        names = self.listed if listed_only else self.names
         words = list(_WORD.finditer(text))
         spans = []
         for index in range(len(words)):
@@ -45,7 +48,7 @@ class FixedNames:
                 if any(gap.strip() not in ("", "-") for gap in gaps):
                     continue
                 phrase = " ".join(match.group(0).lower() for match in run)
-                if phrase in self.names:
+                if phrase in names:
                     spans.append((run[0].start(), run[-1].end()))
                     break
         spans += [(match.start(), match.end()) for match in _CAPITALISED_NAME.finditer(text)]
@@ -55,15 +58,17 @@ class FixedNames:
 def load_fixed_names(path: Path, lang: str) -> FixedNames:
     """The language's list (no file: none), with WordNet's for English."""
     names: set[str] = set()
+    listed: set[str] = set()
     if path.exists():
         data = load_toml(path)
-        for group, listed in data.items():
-            if not isinstance(listed, list) or not all(isinstance(name, str) for name in listed):
+        for group, listed_here in data.items():
+            if not isinstance(listed_here, list) or not all(isinstance(name, str) for name in listed_here):
                 raise PublisherError(f"'{group}' must be a list of names", path)
-            names.update(" ".join(name.lower().split()) for name in listed)
+            names.update(" ".join(name.lower().split()) for name in listed_here)
+    listed = set(names)
     if lang == "en":
         names |= _wordnet_names()
-    return FixedNames(frozenset(names))
+    return FixedNames(frozenset(names), frozenset(listed))
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ from typing import Callable
 from ..datafiles import find_line, load_toml
 from ..errors import PublisherError
 from .grammar import DETERMINERS
+from .parser import word_list_pos
 
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "any")
 UNKNOWN_WORD = "?"  # what a PosAt says of a word no word list knows (parser.UNKNOWN_WORD)
@@ -58,6 +59,9 @@ class Lexicon:
         if plain is None:  # a kept term
             return found
         start, end = match.span()
+        at_start = not text[:start].strip(" \"“‘'(")
+        if found.endswith(",") and " " not in found.strip() and not at_start:
+            return found  # a linking word opens its sentence: "is good, however, for people ..." is no "but"
         if any(start < right and left < end and not (start <= left and right <= end) for left, right in whole):
             return found
         if " " in "".join(plain.values()) and text[end: end + 2] in ("'s", "’s"):
@@ -71,7 +75,6 @@ class Lexicon:
             chosen = plain.get(pos)
             if chosen is None or not _fits(pos, chosen, text, start, end, pos_at):
                 return found
-        at_start = not text[:start].strip(" \"“‘'(")
         if at_start and chosen[:1].islower() and found[:1].isupper():
             chosen = chosen[:1].upper() + chosen[1:]
         return chosen
@@ -95,10 +98,13 @@ def _fits(pos: str, plain: str, text: str, start: int, end: int, pos_at: PosAt |
         if following and pos_at(end + following.start(1)) in ("noun", "adjective"):
             return False  # "inherited metabolic disorders": a participle used as an adjective
     if pos == "noun" and " " in plain:
+        following = re.match(r"\s+([\w'-]+)", text[end:])
+        if following and word_list_pos(following.group(1)) == "noun":
+            return False  # "patient samples": the noun names the kind of sample
         previous = re.search(r"([\w'-]+)\s+$", text[:start])
         if previous and pos_at and previous.group(1).lower() not in DETERMINERS:
             capitalised = previous.group(1)[:1].isupper() and text[:previous.start(1)].strip(" \"“(")
-            if pos_at(previous.start(1)) == "noun" or capitalised:
+            if word_list_pos(previous.group(1)) == "noun" or capitalised:
                 return False
     return True
 

@@ -40,12 +40,16 @@ def enumeration(text: str) -> tuple[str, list[str]] | None:
         return None
     if _SUBORDINATE_START.match(intro) or not all(_is_list_item(item) for item in items):
         return None
+    if _SHARED_HEAD.match(items[0]) and any(len(item.split()) <= 2 for item in items[1:]):
+        return None  # "difficulty with reading, writing, and speaking": the items share "difficulty with"
     return f"{intro}:", [capitalize(item) + "." for item in items]
 
 
 # A list item has to prove itself like a rewrite: a thing that can be listed,
 # not a clause or a piece of one.
 MAX_ITEM_WORDS = 14
+_SHARED_HEAD = re.compile(r"^(?:difficulty|difficulties|trouble|problems?|issues?|changes?|loss)\s+(?:with|in|of)\s",
+                          re.IGNORECASE)
 _RELATIVES = {"which", "who", "that", "whom", "whose", "where", "when"}
 _SUBORDINATE_START = re.compile(r"^(?:If|When|Whether|Although|Though|While|Because|Unless|As)\b")
 
@@ -53,7 +57,7 @@ _SUBORDINATE_START = re.compile(r"^(?:If|When|Whether|Although|Though|While|Beca
 def _is_list_item(item: str) -> bool:
     """Can `item` stand alone as a bullet: short, brackets closed, no verb of its own?"""
     words = item.split()
-    if not words or len(words) > MAX_ITEM_WORDS or item.count("(") != item.count(")"):
+    if not words or grammar.bare(words[0]) in ("and", "or", "but") or len(words) > MAX_ITEM_WORDS or item.count("(") != item.count(")"):
         return False
     if any(grammar.bare(word) in grammar.AUXILIARIES | _RELATIVES for word in words):
         return False  # "which are stimulants that ...": a clause

@@ -44,6 +44,8 @@ def _percentage(match: re.Match) -> str:
     low, high = match["low"], match["high"]
     if match["of"] and not _of_people(match.string[match.end():]):
         return match.group(0)  # "10 percent of baseline body weight" stays a share of a quantity
+    if not match["of"] and re.match(r"\s+of\b", match.string[match.end():]):
+        return match.group(0)  # "50 to 80 percent of all adults": "out of 100 of all" is no English
     if high:
         return f"{_trim(low)} to {_trim(high)} out of 100"
     value = float(low)

@@ -28,8 +28,16 @@ WORD_KINDS: dict[str, tuple[str, ...]] = {
                  "nobody", "lack", "lacks"),
     "possibility": ("may", "might", "can", "could", "possibly", "potentially", "perhaps", "maybe", "likely",
                     "unlikely", "possible"),
-    "frequency": ("often", "usually", "sometimes", "frequently", "commonly", "rarely", "seldom", "occasionally",
-                  "typically", "generally", "normally", "always", "mostly", "mainly", "common", "rare"),
+    # How often: a word of one group does not stand in for another ("usually" is not "often").
+    "usually": ("usually", "typically", "generally", "normally", "as a rule"),
+    "often": ("often", "frequently", "commonly", "common"),
+    "sometimes": ("sometimes", "occasionally", "at times"),
+    "rarely": ("rarely", "seldom", "rare", "uncommon"),
+    "always": ("always", "never"),
+    "mostly": ("mostly", "mainly", "primarily", "predominantly", "largely", "chiefly"),
+    # A purpose or hope is not a result: "studies aimed at improving X" is not "They improve X".
+    "purpose": ("aim", "aims", "aimed", "aiming", "meant", "intended", "designed", "hope", "hopes", "hoped",
+                "seek", "seeks", "try", "tries", "trying", "goal", "purpose"),
     "quantity": ("some", "many", "most", "few", "several", "numerous", "majority", "minority", "all", "each",
                  "every", "only", "any"),
     "approximation": ("about", "approximately", "around", "nearly", "almost", "roughly", "estimated", "up to",
@@ -37,7 +45,7 @@ WORD_KINDS: dict[str, tuple[str, ...]] = {
 }
 # Hedges whose reach a split must keep (a negation belongs to its own clause,
 # and is counted with the facts).
-_HEDGES = ("possibility", "frequency")
+_HEDGES = ("possibility", "usually", "often", "sometimes", "rarely", "purpose")
 # "often called X" names something; it hedges nothing ("also called X" says the same).
 _NAMING = re.compile(r"\b(?:often|commonly|sometimes|usually|also)\s+(?:called|known as|referred to as|named)\b",
                      re.IGNORECASE)
@@ -73,8 +81,11 @@ class Checker:
                     for what in missing(source, text, self.terms, self.terms.drug_endings, self.lang)]
         problems += [f"lost name: '{term.name}'" for term in self.terms.used_in(source)
                      if term.kind == "condition" and term not in self.terms.used_in(text)]
+        possible = WORD_KINDS["possibility"]
         for kind, words in WORD_KINDS.items():
             before, after = _count(words, _NAMING.sub("", source)), _count(words, _NAMING.sub("", text))
+            if kind == "purpose":  # "aims to X" may become "may X", never "Xs"
+                after += max(0, _count(possible, text) - _count(possible, source))
             if after < before:
                 problems.append(f"lost {kind}: {', '.join(_found(words, source))}")
         return problems

@@ -59,10 +59,15 @@ class Terms:
     def forms(self) -> tuple[str, ...]:
         return tuple(form for term in self.terms for form in term.forms)
 
-    def used_in(self, text: str) -> list[Term]:
-        """Terms used in `text`, each once, in order of first use."""
+    def used_in(self, text: str, inside_names: list[tuple[int, int]] = ()) -> list[Term]:
+        """Terms used in `text`, each once, in order of first use; a match
+        strictly inside one of `inside_names` (the "Stroke" of "National
+        Institute of Neurological Disorders and Stroke") does not count."""
         found: list[Term] = []
         for match in self.pattern.finditer(text):
+            start, end = match.span()
+            if any(left <= start and end <= right and (left, right) != (start, end) for left, right in inside_names):
+                continue
             term = self._by_form[" ".join(match.group(0).lower().split())]
             if term not in found:
                 found.append(term)
