@@ -65,7 +65,7 @@ def plain_guides(project: Project, slugs: tuple[str, ...] = ()) -> PlainGuides:
             loaded.failures.append(error)
             continue
         rules = _rules(project.language_data(source.lang), source.lang)  # a bad data file stops everything
-        known = frozenset(form.lower() for form in rules.terms.forms)
+        known = frozenset(word for form in rules.terms.forms for word in [form.lower(), *form.lower().split()])
         loaded.results.append((plain_result(source, rules), known))
     return loaded
 
