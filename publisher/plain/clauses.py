@@ -109,7 +109,7 @@ def semicolons(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
     head, sep, tail = sentence.partition("; ")
     if not sep or _words(head) < MIN_PIECE_WORDS or _words(tail) < MIN_PIECE_WORDS:
         return None
-    if _opens_with_joiner(tail) or not _has_verb(head) or not _has_verb(" " + tail):
+    if _opens_with_joiner(tail) or not _has_clear_verb(head) or not _has_clear_verb(tail):
         return None  # "beef and lamb; and fatty fish": a list of things, not two clauses
     return [_end(head), capitalize(tail)]
 
@@ -125,7 +125,7 @@ def dash_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
     if len(parts) != 3:
         return None
     before, aside, after = parts
-    if "," in aside or _opens_with_joiner(aside):
+    if "," in aside or _opens_with_joiner(aside) or aside.strip()[:1].isupper():
         return None  # "—doctors, nurses, and therapists—" or "—or a nurse—" is no sentence of its own
     main = f"{before.rstrip(',')} {after.lstrip(', ')}"
     anchor = before.split()[-1].strip(",") if before.split() else ""
@@ -135,7 +135,7 @@ def dash_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
 def dash_definition(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
     """"A—B." with B defining the last words of A: "A. These are B."."""
     parts = _DASH.split(sentence)
-    if len(parts) != 2 or _words(parts[1]) < 2 or _opens_with_joiner(parts[1]):
+    if len(parts) != 2 or _words(parts[1]) < 2 or _opens_with_joiner(parts[1]) or parts[1].strip()[:1].isupper():
         return None
     before, after = parts
     return [_end(before), _aside_sentence(after.rstrip(".!?"), before, names) if after.strip() else ""]
@@ -199,10 +199,8 @@ def which_clause(sentence: str, names: frozenset = frozenset()) -> list[str] | N
     end = _WHICH_END.match(sentence)
     if not end or _words(end["head"]) < MIN_PIECE_WORDS or _words(end["rest"]) < 2:
         return None
-    last = end["head"].rsplit(",", 1)[-1].split() if "," in end["head"] else []
-    if last and grammar.bare(last[0]) not in ("and", "or") and not any(
-            grammar.is_finite_verb(word) and not grammar.is_only_noun(word) and not grammar.is_participle(word)
-            for word in last[1:]):
+    last = end["head"].rsplit(",", 1)[-1].strip() if "," in end["head"] else ""
+    if last and grammar.bare(last.split()[0]) not in ("and", "or") and not parser.parse(_end(last), 3).complete:
         return None  # "the drug X, part of a class called Y, which may ...": which of them "which" means is a guess
     if any(grammar.starts_clause(part.split()) for part in end["rest"].split(", ")[1:]):
         return None  # "which" opens an aside before the main clause: leave it
@@ -379,12 +377,20 @@ def comma_definition(sentence: str, names: frozenset = frozenset()) -> list[str]
         return None
     # Name what is defined ("Dystonia is a movement disorder ..."): a "This"
     # could point back at the whole sentence before.
-    noun = match["head"].split()[-1]
+    words = match["head"].split()
+    noun = words[-1]
     known = grammar.lemmas(noun)
     if known and "NOUN" not in known:
         return [_end(match["head"]), _end(f"This is {match['definition']}")]
+    phrase = [noun]
+    for word in reversed(words[:-1]):  # "break down phytanic acid" -> "phytanic acid"
+        lemmas = grammar.lemmas(word)
+        if grammar.bare(word) in grammar.DETERMINERS | _PREPOSITIONS or word.endswith(",") or (
+                lemmas and not ({"NOUN", "ADJ"} & set(lemmas))) or len(phrase) == 3:
+            break
+        phrase.insert(0, word)
     verb = "are" if grammar.is_plural_noun(noun) and noun.lower() != noun.rstrip("s").lower() + "ss" else "is"
-    return [_end(match["head"]), _end(f"{capitalize(noun)} {verb} {match['definition']}")]
+    return [_end(match["head"]), _end(f"{capitalize(' '.join(phrase))} {verb} {match['definition']}")]
 
 
 # --- "... and can be ..." -----------------------------------------------------------------
@@ -526,10 +532,12 @@ def ing_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
             continue
         if not parser.parse(_end(head), 3).complete:
             continue  # "vision - rings, flashing lights": no clause to hang a tail on
-        if match["verb"] == "including":
+        if match["verb"] == "including" and ";" not in match["rest"]:
             # "avoid foods that contain X, including dairy": "This includes dairy"
             # would point at the wrong noun; examples point at none.
             return [_end(head), _end(f"Examples include {match['rest']}")]
+        if match["verb"] == "including":
+            continue
         if _opens_list(head):  # "signs include A, coughing or choking, and B": a list
             continue
         adverb = match["adverb"] or ""
@@ -538,7 +546,8 @@ def ing_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
         finite = grammar.base_form(verb) if plural else grammar.third_person(verb)
         if adverb.strip() in _MAYBE:
             adverb, finite = "may ", grammar.base_form(verb)
-        modal = next((grammar.bare(word) for word in head.split() if grammar.bare(word) in _HEDGING_MODALS), "")
+        clause = head.rsplit(",", 1)[-1]  # "Although it may be mild ..., in others X is Y": not X's "may"
+        modal = next((grammar.bare(word) for word in clause.split() if grammar.bare(word) in _HEDGING_MODALS), "")
         if modal and not adverb.strip():
             # "X may damage nerves, leading to Y": the outcome is as uncertain -> "This may lead to Y"
             adverb, finite = f"{modal} ", grammar.base_form(verb)
@@ -580,7 +589,7 @@ def _ends_in_gerund_list(head: str) -> bool:
     if len(last) == 1 and grammar.is_gerund_verb(last[0]):
         return True
     return any(grammar.is_gerund_verb(word) and grammar.bare(before) in _PREPOSITIONS
-               for before, word in zip(last[-5:], last[-4:]))
+               for before, word in zip(last, last[1:]))
 
 
 _LIST_OPENER = re.compile(r"\b(?:include|includes|including|such as|like|involve|involves)\b")
@@ -590,7 +599,8 @@ def _opens_list(head: str) -> bool:
     """Does `head` run on from "include", "such as"... with no new verb, so a
     following ", and X" or ", coughing" is the next item of that list?"""
     openers = list(_LIST_OPENER.finditer(head))
-    return bool(openers) and not _has_clear_verb(head[openers[-1].end():])
+    after = re.sub(r"\([^)]*\)", "", head[openers[-1].end():]) if openers else ""
+    return bool(openers) and not _has_clear_verb(after)  # "(..., which is part of X)" is no verb of the list
 _MAYBE = {"potentially", "possibly"}
 _HEDGING_MODALS = ("may", "might", "could", "can")
 _IN_THE_END = {"ultimately", "eventually"}
@@ -616,7 +626,7 @@ def _conjoined_gerunds(text: str, plural: bool = False) -> str:
         if adverb.strip() in _MAYBE:
             adverb, finite = "may ", grammar.base_form(match["verb"])
         return f"{match['joiner']} {adverb}{finite} "
-    return re.sub(r"(?P<joiner>,? (?:and|or)) (?P<adverb>(?:potentially|possibly|also|further|then) )?"
+    return re.sub(r"(?P<joiner>,? (?:and|or|but)) (?P<adverb>(?:potentially|possibly|also|further|then) )?"
                   r"(?P<verb>[a-z]+ing) (?=\w)", third, text)
 
 
@@ -655,6 +665,8 @@ def joined_clauses(sentence: str, names: frozenset = frozenset()) -> list[str] |
             continue  # "so that X" is no clause of its own; "but more often have" has no subject
         if ":" in head:
             continue  # "two forms: A, and B": the "and" joins the items after the colon
+        if first in ("that", "which", "who", "whom", "whose"):
+            continue  # "research aimed at X, and that focus on Y": a relative clause goes on
         if not _has_verb(head) or (joiner == "and" and (_in_list(head) or _opens_list(head))):
             continue  # ", and X" may be the last item of a list; "while", "but"... never are
         tail = capitalize(tail) if joiner in ("and", "while", "whereas") else f"{joiner.capitalize()} {tail}"

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import lemminflect
+
 from ..datafiles import find_line, load_toml
 from ..errors import PublisherError
-from .grammar import DETERMINERS
+from .grammar import AUXILIARIES, DETERMINERS
 from .parser import word_list_pos
 
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "any")
@@ -99,7 +101,8 @@ def _fits(pos: str, plain: str, text: str, start: int, end: int, pos_at: PosAt |
             return False  # "inherited metabolic disorders": a participle used as an adjective
     if pos == "noun" and " " in plain:
         following = re.match(r"\s+([\w'-]+)", text[end:])
-        if following and word_list_pos(following.group(1)) == "noun":
+        if (following and following.group(1).lower() not in AUXILIARIES
+                and "NOUN" in lemminflect.getAllLemmas(following.group(1).lower())):
             return False  # "patient samples": the noun names the kind of sample
         previous = re.search(r"([\w'-]+)\s+$", text[:start])
         if previous and pos_at and previous.group(1).lower() not in DETERMINERS:

@@ -57,7 +57,8 @@ _SUBORDINATE_START = re.compile(r"^(?:If|When|Whether|Although|Though|While|Beca
 def _is_list_item(item: str) -> bool:
     """Can `item` stand alone as a bullet: short, brackets closed, no verb of its own?"""
     words = item.split()
-    if not words or grammar.bare(words[0]) in ("and", "or", "but") or len(words) > MAX_ITEM_WORDS or item.count("(") != item.count(")"):
+    if not words or grammar.bare(words[0]) in ("and", "or", "but") or len(words) > MAX_ITEM_WORDS \
+            or re.search(r"\b(?:such as|like|including|especially)\b", item) or item.count("(") != item.count(")"):
         return False
     if any(grammar.bare(word) in grammar.AUXILIARIES | _RELATIVES for word in words):
         return False  # "which are stimulants that ...": a clause

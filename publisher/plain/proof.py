@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import lemminflect
+
 from . import grammar, parser
 from .fidelity import missing
 from .terms import Terms
@@ -147,9 +149,13 @@ def _wrong_pronoun(piece: str, source: str, parsed: parser.Parse) -> bool:
 
 
 def _find_word(text: str, word: str) -> int:
-    """Where `word`, or another form of it ("prevents" for "prevent"), first stands in `text` (-1 if nowhere)."""
-    forms = {word.lower()} | {lemma for lemmas in grammar.lemmas(word).values() for lemma in lemmas}
-    found = [match.start() for form in forms for match in [re.search(rf"(?<![\w-]){re.escape(form)}\w*", text)]
+    """Where `word`, or another form of it ("improving" for "improve"), first stands in `text` (-1 if nowhere)."""
+    forms = {word.lower()}
+    for lemmas in grammar.lemmas(word).values():
+        for lemma in lemmas:
+            forms.add(lemma)
+            forms.update(form for inflected in lemminflect.getAllInflections(lemma).values() for form in inflected)
+    found = [match.start() for form in forms for match in [re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)]
              if match]
     return min(found, default=-1)
 
