@@ -179,3 +179,16 @@ def test_a_noun_after_a_noun_that_modifies_it_is_not_swapped_for_a_phrase():
     text = " ".join(rewrite_of("Some spinal cord injury patients can walk again with help.").plain)
     assert "people with" not in text
     assert "people" in " ".join(rewrite_of("Some patients can walk again with help.").plain)
+
+
+def test_the_long_form_of_a_defined_abbreviation_is_a_name():
+    text = " ".join(rewrite_of("Attention deficit-hyperactivity disorder (ADHD) is a common disorder of children.").plain)
+    assert text.startswith("Attention deficit-hyperactivity disorder (ADHD)")
+
+
+def test_only_verbs_joined_to_the_first_share_its_to():
+    from publisher.plain.tidy import infinitives
+    assert infinitives("Research is meant to finding ways of treating and preventing it.") == \
+        "Research is meant to find ways of treating and preventing it."
+    assert infinitives("treatments meant to slowing the disease and easing symptoms.") == \
+        "treatments meant to slow the disease and ease symptoms."

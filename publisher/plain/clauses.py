@@ -200,7 +200,7 @@ def which_clause(sentence: str, names: frozenset = frozenset()) -> list[str] | N
     if not end or _words(end["head"]) < MIN_PIECE_WORDS or _words(end["rest"]) < 2:
         return None
     last = end["head"].rsplit(",", 1)[-1].strip() if "," in end["head"] else ""
-    if last and grammar.bare(last.split()[0]) not in ("and", "or") and not parser.parse(_end(last), 3).complete:
+    if last and grammar.bare(last.split()[0]) not in ("and", "or") and not parser.parse(_end(capitalize(last)), 3).complete:
         return None  # "the drug X, part of a class called Y, which may ...": which of them "which" means is a guess
     if any(grammar.starts_clause(part.split()) for part in end["rest"].split(", ")[1:]):
         return None  # "which" opens an aside before the main clause: leave it

@@ -52,7 +52,34 @@ class FixedNames:
                     spans.append((run[0].start(), run[-1].end()))
                     break
         spans += [(match.start(), match.end()) for match in _CAPITALISED_NAME.finditer(text)]
+        spans += _defined_names(text)
         return spans
+
+
+_DEFINED = re.compile(r"\(([A-Z]{2,8})s?\)")
+_SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "with"}
+
+
+def _defined_names(text: str) -> list[tuple[int, int]]:
+    """The long forms of abbreviations the text defines, "attention
+    deficit-hyperactivity disorder (ADHD)": its words' first letters spell
+    the abbreviation, so it is a name ("disorder" must not become
+    "condition" there)."""
+    spans = []
+    for defined in _DEFINED.finditer(text):
+        letters = defined.group(1)
+        words = list(_WORD.finditer(text[: defined.start()]))
+        needed, start = letters, None
+        for word in reversed(words):
+            initials = "".join(part[:1] for part in word.group(0).split("-") if part).upper()
+            if needed.endswith(initials):
+                needed, start = needed[: -len(initials)], word.start()
+            elif word.group(0).lower() not in _SMALL_WORDS:
+                break
+            if not needed:
+                spans.append((start, defined.end()))
+                break
+    return spans
 
 
 def load_fixed_names(path: Path, lang: str) -> FixedNames:

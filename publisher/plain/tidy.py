@@ -31,6 +31,7 @@ def tidy(sentence: str) -> str:
     return capitalize(text)
 
 
+_PREPOSITION = re.compile(r"\b(?:for|of|by|in|with|about|without|from|at|on)\b")
 _TO_GERUND = re.compile(r"\b(?P<lead>(?:meant|used|needed|able|trying|try|tries|want|wants|aim|aims) to) "
                         r"(?P<verb>[a-z]+ing)\b(?P<rest>[^.;]*)")
 
@@ -43,9 +44,13 @@ def infinitives(text: str) -> str:
     def fix(match: re.Match) -> str:
         if not grammar.is_gerund_verb(match["verb"]):
             return match.group(0)
+        # Only the verbs joined to the first one share its "to": "meant to find
+        # ways of treating and preventing X" keeps "treating and preventing".
+        found = _PREPOSITION.search(match["rest"])
+        joined, after = (match["rest"][:found.start()], match["rest"][found.start():]) if found else (match["rest"], "")
         rest = re.sub(r"(,\s*(?:and |or )?|\b(?:and|or) )([a-z]+ing)\b",
                       lambda m: f"{m[1]}{grammar.base_form(m[2])}" if grammar.is_gerund_verb(m[2]) else m[0],
-                      match["rest"])
+                      joined) + after
         return f"{match['lead']} {grammar.base_form(match['verb'])}{rest}"
     return _TO_GERUND.sub(fix, text)
 
