@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import lemminflect
-
 from ..datafiles import find_line, load_toml
 from ..errors import PublisherError
 from .grammar import AUXILIARIES, DETERMINERS
@@ -101,8 +99,9 @@ def _fits(pos: str, plain: str, text: str, start: int, end: int, pos_at: PosAt |
             return False  # "inherited metabolic disorders": a participle used as an adjective
     if pos == "noun" and " " in plain:
         following = re.match(r"\s+([\w'-]+)", text[end:])
-        if (following and following.group(1).lower() not in AUXILIARIES
-                and "NOUN" in lemminflect.getAllLemmas(following.group(1).lower())):
+        next_pos = pos_at(end + following.start(1)) if following and pos_at else ""
+        if following and following.group(1).lower() not in AUXILIARIES and (
+                next_pos == "noun" or word_list_pos(following.group(1)) == "noun"):
             return False  # "patient samples": the noun names the kind of sample
         previous = re.search(r"([\w'-]+)\s+$", text[:start])
         if previous and pos_at and previous.group(1).lower() not in DETERMINERS:

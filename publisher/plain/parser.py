@@ -41,8 +41,8 @@ READ_LINKAGES = 20
 DEBIAN_DIST_PACKAGES = "/usr/lib/python3/dist-packages"
 
 # Part-of-speech subscripts of link-grammar's English dictionary.
-_POS = {"n": "noun", "v": "verb", "a": "adjective", "e": "adverb", "g": "verb", "s": "noun", "p": "noun",
-        "q": "verb", "w": "verb", "t": "noun", "c": "noun", "u": "noun"}
+_POS = {"n": "noun", "s": "noun", "v": "verb", "g": "verb", "q": "verb", "w": "verb", "a": "adjective",
+        "e": "adverb"}  # ".p" is a preposition, ".j" a conjunction, ".r" a pronoun or relative: no swap
 # A word the word list does not know (a rare medical word): its lexicon entry,
 # if it states one part of speech only, may apply.
 UNKNOWN_WORD = "?"
