@@ -385,7 +385,7 @@ def comma_definition(sentence: str, names: frozenset = frozenset()) -> list[str]
     phrase = [noun]
     for word in reversed(words[:-1]):  # "break down phytanic acid" -> "phytanic acid"
         lemmas = grammar.lemmas(word)
-        if grammar.bare(word) in grammar.DETERMINERS | _PREPOSITIONS or word.endswith(",") or (
+        if grammar.bare(word) in grammar.DETERMINERS | _PREPOSITIONS | _PARTICLES or word.endswith(",") or (
                 lemmas and not ({"NOUN", "ADJ"} & set(lemmas))) or len(phrase) == 3:
             break
         phrase.insert(0, word)
@@ -579,6 +579,7 @@ def _in_list(head: str) -> bool:
     return _words(last) <= 3 or not _has_verb(" " + last)
 
 
+_PARTICLES = {"down", "up", "out", "off", "over", "away", "back"}  # "break down X": not part of X
 _PREPOSITIONS = {"on", "of", "in", "for", "by", "at", "about", "with", "without", "from", "like", "as"}
 
 

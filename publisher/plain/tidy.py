@@ -44,13 +44,16 @@ def infinitives(text: str) -> str:
     def fix(match: re.Match) -> str:
         if not grammar.is_gerund_verb(match["verb"]):
             return match.group(0)
-        # Only the verbs joined to the first one share its "to": "meant to find
-        # ways of treating and preventing X" keeps "treating and preventing".
-        found = _PREPOSITION.search(match["rest"])
-        joined, after = (match["rest"][:found.start()], match["rest"][found.start():]) if found else (match["rest"], "")
-        rest = re.sub(r"(,\s*(?:and |or )?|\b(?:and|or) )([a-z]+ing)\b",
-                      lambda m: f"{m[1]}{grammar.base_form(m[2])}" if grammar.is_gerund_verb(m[2]) else m[0],
-                      joined) + after
+        rest = match["rest"]
+
+        def conjunct(found: re.Match) -> str:
+            # ", improving X" goes on the list of "to" verbs; "for treating and
+            # preventing X" (after a preposition, no comma) belongs to "for".
+            shared = "," in found[1] or not _PREPOSITION.search(rest[: found.start()])
+            if shared and grammar.is_gerund_verb(found[2]):
+                return f"{found[1]}{grammar.base_form(found[2])}"
+            return found[0]
+        rest = re.sub(r"(,\s*(?:and |or )?|\b(?:and|or) )([a-z]+ing)\b", conjunct, rest)
         return f"{match['lead']} {grammar.base_form(match['verb'])}{rest}"
     return _TO_GERUND.sub(fix, text)
 
