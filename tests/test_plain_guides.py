@@ -1,7 +1,6 @@
 """The plain-language engine on whole guides: the four seeds, and a guide on a
 topic they do not cover, written for this test (tests/fixtures)."""
 
-from pathlib import Path
 
 import pytest
 import textstat

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import REPO
 from publisher.errors import PublisherError
-from publisher.model import BulletList, Paragraph, Section, Sentence, SourceBlock, SourceGuide
+from publisher.model import Paragraph, Section, Sentence, SourceBlock, SourceGuide
 from publisher.plain import load_rules, plain_result
 from publisher.plain.fidelity import missing
 from publisher.plain.lexicon import Lexicon, load_lexicon

@@ -10,7 +10,6 @@ ALS?"). See the comments in topics.toml for the rules.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
