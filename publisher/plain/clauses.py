@@ -290,7 +290,6 @@ def participle_aside(sentence: str, names: frozenset = frozenset()) -> list[str]
 # Source sentences longer than this are worth splitting even where the split
 # is only a matter of length (the lexicon makes sentences longer still).
 LONG_SENTENCE_WORDS = 16
-VERY_LONG_SENTENCE_WORDS = 20
 
 
 def verb_series(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
