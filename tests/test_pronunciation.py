@@ -4,7 +4,6 @@ what it says (the printed guide keeps its spelling)."""
 from __future__ import annotations
 
 import subprocess
-import wave
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +13,8 @@ from conftest import REPO
 from publisher.datafiles import load_toml
 from publisher.errors import PublisherError
 from publisher.model import Guide, Paragraph, Section, Sentence
+from publisher.speech.clips import Clip
+from publisher.speech.levels import measure
 from publisher.speech.narration import Pacing, narration_script
 from publisher.speech.pronunciation import Pronunciation, load_pronunciation
 from publisher.speech.recording import record
@@ -76,17 +77,12 @@ class ListeningCache:
 
     def __init__(self, folder: Path):
         self.asked: list[tuple[str, str, int]] = []
-        self.clip_path = folder / "tone.wav"
-        tone = (0.3 * np.sin(np.arange(4410) * 0.2) * 32767).astype("<i2")
-        with wave.open(str(self.clip_path), "wb") as clip:
-            clip.setnchannels(1)
-            clip.setsampwidth(2)
-            clip.setframerate(22050)
-            clip.writeframes(tone.tobytes())
+        tone = (0.3 * np.sin(np.arange(4410) * 0.2)).astype(np.float32)
+        self.tone = Clip(tone, 22050, measure(tone, 22050))
 
-    def clip(self, text: str, voice: str, rate: int) -> Path:
+    def clip(self, text: str, voice: str, rate: int) -> Clip:
         self.asked.append((text, voice, rate))
-        return self.clip_path
+        return self.tone
 
 
 def test_the_voice_reads_respellings_and_announcements_but_the_transcript_keeps_the_print(tmp_path):

@@ -3,7 +3,8 @@ the publisher name they carry."""
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import replace
+
 import pytest
 from mutagen.id3 import ID3
 
@@ -11,11 +12,12 @@ from publisher.atomic import atomic_folder
 from publisher.errors import PublisherError
 from publisher.project import Project
 from publisher.settings import DEFAULT_PUBLISHER_NAME, load_settings
-from publisher.speech.audio import ChapterSpan, decode_mp3, loudness_lufs, true_peak_dbtp
+from publisher.speech.audio import decode_mp3, loudness_lufs, true_peak_dbtp
+from publisher.speech.mastering import master
 from publisher.speech.narrate import PLAYLIST, AlbumTags, write_tracks
 from publisher.speech.playlist import Track, m3u8
-from publisher.speech.recording import Recording
 from test_audio import RATE, speechlike
+from test_mastering import recording_of
 
 
 def test_playlist_lists_titles_durations_and_files_in_order():
@@ -26,12 +28,13 @@ def test_playlist_lists_titles_durations_and_files_in_order():
 
 
 def test_each_chapter_becomes_a_numbered_tagged_track_at_speech_loudness(tmp_path):
-    quiet, loud = speechlike(6, 0.02, seed=2), speechlike(9, 0.9, seed=3)
-    samples = np.concatenate([quiet, loud])
-    recording = Recording(samples, RATE, (ChapterSpan("key-points", "Puntos clave", 0.0, 6.0),
-                                          ChapterSpan("causes", "¿Qué causa la ELA?", 6.0, 15.0)), ())
+    quiet, loud = speechlike(5.45, 0.02, seed=2), speechlike(8.45, 0.9, seed=3)
+    made = recording_of([[quiet], [loud]])
+    recording = replace(made, chapters=(replace(made.chapters[0], id="key-points", title="Puntos clave"),
+                                        replace(made.chapters[1], id="causes", title="¿Qué causa la ELA?")))
     folder = tmp_path / "out" / "guide"
-    tracks = write_tracks(recording, folder, AlbumTags("La ELA", "Grupo ELA Norte", "es", ("es=roa/es",)))
+    tracks = write_tracks(recording, master(recording), folder,
+                          AlbumTags("La ELA", "Grupo ELA Norte", "es", ("es=roa/es",)))
     assert sorted(path.name for path in folder.iterdir()) == ["01-key-points.mp3", "02-causes.mp3", PLAYLIST]
     assert [round(track.seconds, 3) for track in tracks] == [6.0, 9.0]
     for number, track in enumerate(tracks, start=1):

@@ -16,17 +16,35 @@ from babel.messages.catalog import Catalog
 from ..model import BulletList, GlossaryEntry, Guide, Paragraph, Section, Sentence
 
 
-class CatalogTranslations(gettext.NullTranslations):
-    """gettext translations straight from a Babel catalogue, skipping fuzzy and
-    empty entries (for the templates' own words)."""
+def shipped_messages(catalog: Catalog | None) -> dict[str, str]:
+    """msgid -> translation for every message that may reach a handout (not
+    fuzzy, not empty; a plural message by its first form). A plain dict, cheap
+    to hand to worker processes."""
+    messages = {}
+    for message in catalog or ():
+        if not message.id or message.fuzzy or not message.string:
+            continue
+        msgid = message.id if isinstance(message.id, str) else message.id[0]
+        text = message.string if isinstance(message.string, str) else message.string[0]
+        if text:
+            messages[msgid] = text
+    return messages
 
-    def __init__(self, catalog: Catalog | None):
+
+class CatalogTranslations(gettext.NullTranslations):
+    """gettext translations from shipped messages (for the templates' own
+    words). Every message looked up is remembered in `used` with what was
+    found, so a build can tell later whether a file's words changed."""
+
+    def __init__(self, messages: dict[str, str]):
         super().__init__()
-        self.catalog = catalog
+        self.messages = messages
+        self.used: dict[str, str] = {}
 
     def gettext(self, message: str) -> str:
-        found = _translated(self.catalog, message)
-        return found if found is not None else message
+        found = self.messages.get(message, message)
+        self.used[message] = found
+        return found
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self.gettext(singular if n == 1 else plural)
@@ -40,14 +58,15 @@ class Localized:
     fallbacks: tuple[Sentence, ...]
 
 
-def localize(guide: Guide, catalog: Catalog | None, lang: str) -> Localized:
-    """`guide` in `lang` (the source guide itself when `lang` is its language)."""
+def localize(guide: Guide, messages: dict[str, str] | None, lang: str) -> Localized:
+    """`guide` in `lang` (the source guide itself when `lang` is its language),
+    each unit looked up in `messages` (see `shipped_messages`)."""
     if lang == guide.lang:
         return Localized(guide, ())
     fallbacks: list[Sentence] = []
 
     def unit(sentence: Sentence) -> Sentence:
-        found = _translated(catalog, sentence.text)
+        found = (messages or {}).get(sentence.text)
         if found is None:
             fallbacks.append(sentence)
             return sentence
@@ -65,11 +84,3 @@ def localize(guide: Guide, catalog: Catalog | None, lang: str) -> Localized:
         glossary=tuple(GlossaryEntry(unit(entry.term), unit(entry.explanation)) for entry in guide.glossary))
     return Localized(localized, tuple(fallbacks))
 
-
-def _translated(catalog: Catalog | None, text: str) -> str | None:
-    if catalog is None:
-        return None
-    message = catalog.get(text)
-    if message is None or message.fuzzy or not message.string:
-        return None
-    return message.string if isinstance(message.string, str) else message.string[0]

@@ -25,6 +25,7 @@ from .lexicon import Lexicon
 from .numbers import plain_numbers
 from .proof import Checker
 from .reader import address_reader
+from .result import Rewrite
 from .tidy import infinitives, tidy
 from .voice import active_voice
 
@@ -50,25 +51,6 @@ KEPT = "kept as written"
 # A sentence the parser cannot link but for this many words is still tagged
 # for word swaps; a worse one gets none.
 TAGGING_UNLINKED = 4
-
-
-@dataclass(frozen=True)
-class Rewrite:
-    """One source sentence, its plain sentences, the strength used, and why
-    stronger rewrites were not used."""
-
-    source: str
-    plain: tuple[str, ...]
-    strength: str  # a Strength name, or KEPT
-    rejected: tuple[str, ...] = ()  # "full: lost hedge ...", one per rejected strength
-
-    @property
-    def changed(self) -> bool:
-        return list(self.plain) != [self.source]
-
-    @property
-    def fell_back(self) -> bool:
-        return bool(self.rejected)
 
 
 def _ending_as_in(source: str, plain: list[str]) -> list[str]:

@@ -29,13 +29,18 @@ class PageRenderer:
     template's own words ("Contents", "Page 1 of 3") with `translations`."""
 
     def __init__(self, templates: Path, translations: gettext.NullTranslations):
-        self.translations = translations
         self.env = Environment(loader=FileSystemLoader(templates),
                                autoescape=select_autoescape(["html", "html.j2"]),
                                undefined=StrictUndefined, extensions=["jinja2.ext.i18n"])
-        self.env.install_gettext_translations(translations, newstyle=True)
+        self.use_translations(translations)
         self.env.filters["lang_tag"] = languages.lang_tag
         self.env.filters["direction"] = languages.direction
+
+    def use_translations(self, translations: gettext.NullTranslations) -> None:
+        """Translate the template's words with `translations` from now on
+        (the compiled templates are kept)."""
+        self.translations = translations
+        self.env.install_gettext_translations(translations, newstyle=True)
 
     def render(self, guide: Guide, medium: str, *, audio: str | None = None,
                profile: PrintProfile = PrintProfile(), contents: bool = True,

@@ -1,9 +1,11 @@
-"""Turn clips into one programme: trim, pause, normalise loudness, encode MP3.
+"""The audio primitives: read and trim clips, silence, limit peaks, encode
+and decode MP3, meter loudness and true peak.
 
 Loudness follows speech practice for spoken-word audio: integrated loudness
 of -19 LUFS (EBU R128 / ITU-R BS.1770, mono), true peak below -1 dBTP. The MP3
-is mono, constant bit rate. Loudness is checked on the decoded MP3, not only
-before encoding: the encoder's low-pass filter takes about half a LU away.
+is mono, constant bit rate. The encoder's low-pass filter takes about half a
+LU away, so the level is aimed that much higher (ENCODER_LOSS_LU); the tests
+meter the decoded MP3s.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from scipy.signal import resample_poly
 TARGET_LUFS = -19.0
 LOUDNESS_TOLERANCE_LU = 0.3  # how close the decoded MP3 must come to the target
 PEAK_LIMIT_DBTP = -1.0
-PEAK_MARGIN_DB = 0.5  # meters differ a little in how finely they oversample; MP3 decoders too
-PEAK_CEILING_DBTP = -1.5  # the limiter aims below this, leaving room for the encoder
-# What the encoder's low-pass filter takes from espeak-ng speech (measured: 0.4-0.5 LU);
-# the first aim makes up for it, so most files need one encoding.
+PEAK_MARGIN_DB = 0.5  # what a decoded MP3 keeps below the limit: meters and decoders oversample differently
+# The limiter aims below the limit, leaving room for the encoder's coding
+# noise and for meters and decoders that oversample differently.
+PEAK_CEILING_DBTP = -1.5
+# What the encoder's low-pass filter takes from espeak-ng speech (measured: 0.4-0.5 LU).
 ENCODER_LOSS_LU = 0.45
 SILENCE_THRESHOLD = 10 ** (-50 / 20)  # -50 dBFS: quieter edges of a clip are trimmed
 EDGE_SECONDS = 0.03  # keep this much of the quiet edge so consonants are not clipped
@@ -82,41 +85,6 @@ def loudness_lufs(samples: np.ndarray, rate: int) -> float:
     return pyloudnorm.Meter(rate).integrated_loudness(samples.astype(np.float64))
 
 
-def normalize(samples: np.ndarray, rate: int, target: float = TARGET_LUFS,
-              ceiling_dbtp: float = PEAK_CEILING_DBTP) -> np.ndarray:
-    """Scale to `target` LUFS; if that would push the true peak over the
-    ceiling, limit the loud peaks smoothly instead of clipping them (and
-    make up the little loudness the limiter takes)."""
-    loudness = loudness_lufs(samples, rate)
-    for _ in range(3):
-        if not np.isfinite(loudness) or abs(loudness - target) <= LOUDNESS_TOLERANCE_LU / 3:
-            break  # silence stays silence
-        scaled = samples * np.float32(10 ** ((target - loudness) / 20))
-        samples = limit_peaks(scaled, rate, ceiling_dbtp)
-        # Gating is relative, so scaling shifts loudness exactly; only limiting needs a new measurement.
-        loudness = target if samples is scaled else loudness_lufs(samples, rate)
-    return samples
-
-
-def speech_mp3(samples: np.ndarray, rate: int) -> bytes:
-    """The samples as an MP3 whose decoded sound is at TARGET_LUFS with its
-    true peak under PEAK_LIMIT_DBTP: normalise, encode, meter the decoded
-    MP3, and correct the aim by what the encoder changed (its low-pass
-    filter lowers loudness; its coding noise can raise a sharp peak)."""
-    target, ceiling = TARGET_LUFS + ENCODER_LOSS_LU, PEAK_CEILING_DBTP
-    for _ in range(4):
-        data = encode_mp3(normalize(samples, rate, target, ceiling), rate)
-        heard = decode_mp3(data, rate)
-        loudness_error = loudness_lufs(heard, rate) - TARGET_LUFS
-        peak_excess = true_peak_dbtp(heard) - (PEAK_LIMIT_DBTP - PEAK_MARGIN_DB)
-        if abs(loudness_error) <= LOUDNESS_TOLERANCE_LU and peak_excess < 0:
-            break
-        target -= loudness_error
-        if peak_excess >= 0:
-            ceiling -= peak_excess + PEAK_MARGIN_DB
-    return data
-
-
 def true_peak_dbtp(samples: np.ndarray) -> float:
     """The true (inter-sample) peak in dBTP, measured with 4x oversampling (BS.1770)."""
     if not samples.size:
@@ -127,21 +95,32 @@ def true_peak_dbtp(samples: np.ndarray) -> float:
 
 
 def limit_peaks(samples: np.ndarray, rate: int, ceiling_dbtp: float = PEAK_CEILING_DBTP) -> np.ndarray:
-    """A look-ahead peak limiter: gain dips smoothly (5 ms attack, 80 ms release)
-    wherever a sample would exceed the ceiling, so loudness barely changes."""
-    ceiling = 10 ** (ceiling_dbtp / 20) * 0.94  # margin for inter-sample peaks
+    """A look-ahead true-peak limiter: gain dips smoothly (5 ms attack, 80 ms
+    release) wherever the signal between samples (4x oversampled, as meters
+    see it) would exceed the ceiling, so loudness barely changes. The edges
+    are padded with silence, so a peak at the very start is limited as fully
+    as one in the middle."""
+    ceiling = 10 ** (ceiling_dbtp / 20)
+    attack, release = max(1, int(0.005 * rate)), max(1, int(0.08 * rate))
+    samples = np.pad(samples.astype(np.float32), attack)
+    aim = ceiling * 0.98
     for _ in range(4):
-        envelope = np.abs(samples)
-        if envelope.max(initial=0.0) <= ceiling and true_peak_dbtp(samples) < ceiling_dbtp:
-            return samples
-        wanted = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-9))
-        attack, release = max(1, int(0.005 * rate)), max(1, int(0.08 * rate))
+        envelope = _true_peak_envelope(samples)
+        if envelope.max(initial=0.0) < ceiling:
+            break
+        wanted = np.minimum(1.0, aim / np.maximum(envelope, 1e-9))
         # Spread each dip over a window around the peak, then take the smallest gain.
         gain = _running_min(wanted, attack, release)
         gain = uniform_filter1d(gain, attack)
         samples = (samples * gain).astype(np.float32)
-        ceiling *= 0.97
-    return samples
+        aim *= 0.98
+    return samples[attack:-attack]
+
+
+def _true_peak_envelope(samples: np.ndarray) -> np.ndarray:
+    """Per sample, the largest magnitude of the 4x oversampled signal around it."""
+    magnitude = np.abs(resample_poly(samples, 4, 1)[: 4 * len(samples)])
+    return np.maximum(np.maximum(magnitude[0::4], magnitude[1::4]), np.maximum(magnitude[2::4], magnitude[3::4]))
 
 
 def _running_min(values: np.ndarray, before: int, after: int) -> np.ndarray:

@@ -5,22 +5,23 @@ a playlist, for players that cannot read chapters.
     output/<lang>/<slug>.mp3, <slug>.vtt
     output/<lang>/<slug>/01-key-points.mp3 ... playlist.m3u8
 
-Each file is loudness-normalised on its own, so a track played alone is as
-loud as the whole guide.
+Each section track is loudness-normalised on its own, so a track played
+alone is as loud as the whole guide, and encoded once: the whole guide's MP3
+is made of the tracks' frames (mastering.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
 from ..atomic import atomic_folder, atomic_path, write_atomic
 from ..model import Guide
-from .audio import mp3_delay_seconds, speech_mp3
 from .clips import ClipCache, ClipStats
 from .engine import SpeechEngine
+from .mastering import Mastered, heard_chapters, heard_placed, master
 from .narration import Chapter, Pacing, narration_script
 from .playlist import Track, m3u8
 from .recording import Recording, record
@@ -38,7 +39,7 @@ class Narration:
     recording: Recording
     tracks: tuple[Track, ...]
     clips: ClipStats
-    failed_attempts: int
+    outputs: tuple[Path, ...]  # the MP3, its transcript, the tracks and the playlist
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,9 @@ class AlbumTags:
 
 def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: Path, pacing: Pacing,
                   gettext: Callable[[str], str], artist: str) -> Narration:
-    """Speak `guide` and write its MP3 to `target`, its transcript and its section tracks beside it."""
+    """Speak `guide` and write its MP3 to `target`, its transcript and its
+    section tracks beside it; clips and mastered tracks are cached under
+    `cache_dir` (clips/ and tracks/)."""
     script = narration_script(guide, gettext, pacing)
     with SpeechEngine() as engine:
         installed = engine.voices()
@@ -62,38 +65,37 @@ def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: P
         def voice_for(lang: str) -> Voice:
             return language_voice(lang, installed, locales_dir / lang)
 
-        cache = ClipCache(cache_dir, engine)
+        cache = ClipCache(cache_dir / "clips", engine)
         recording = record(script, cache, voice_for, pacing.rate)
-        failed = engine.failures
         voices = tuple(f"{lang}={voice_for(lang).id}" for lang in _languages(script))
     album = AlbumTags(guide.title.text, artist, guide.lang, voices)
-    tracks = write_tracks(recording, target.with_suffix(""), album)
-    write_whole(recording, target, album, contents_title=gettext("Contents"))
-    write_atomic(target.with_suffix(".vtt"), webvtt(recording.placed, offset=mp3_delay_seconds(recording.rate)))
-    return Narration(recording, tracks, cache.stats, failed)
+    mastered = master(recording, cache_dir / "tracks")
+    folder = target.with_suffix("")
+    tracks = write_tracks(recording, mastered, folder, album)
+    write_whole(recording, mastered, target, album, contents_title=gettext("Contents"))
+    write_atomic(target.with_suffix(".vtt"), webvtt(heard_placed(recording, mastered)))
+    outputs = (target, target.with_suffix(".vtt"), *(folder / track.file for track in tracks), folder / PLAYLIST)
+    return Narration(recording, tracks, cache.stats, outputs)
 
 
-def write_whole(recording: Recording, target: Path, album: AlbumTags, contents_title: str) -> None:
-    """The whole guide as one MP3 whose chapters are its sections."""
-    delay = mp3_delay_seconds(recording.rate)
-    chapters = tuple(replace(chapter, start=chapter.start + delay if index else 0.0, end=chapter.end + delay)
-                     for index, chapter in enumerate(recording.chapters))
+def write_whole(recording: Recording, mastered: Mastered, target: Path, album: AlbumTags,
+                contents_title: str) -> None:
+    """The whole guide as one MP3 (the tracks' frames end to end) whose chapters are its sections."""
     with atomic_path(target) as partial:
-        partial.write_bytes(speech_mp3(recording.samples, recording.rate))
+        partial.write_bytes(mastered.whole)
         tag_mp3(partial, title=album.album, album=album.album, artist=album.artist, lang=album.lang,
-                chapters=chapters, contents_title=contents_title, voices=album.voices)
+                chapters=heard_chapters(recording, mastered), contents_title=contents_title, voices=album.voices)
 
 
-def write_tracks(recording: Recording, folder: Path, album: AlbumTags) -> tuple[Track, ...]:
+def write_tracks(recording: Recording, mastered: Mastered, folder: Path, album: AlbumTags) -> tuple[Track, ...]:
     """One numbered MP3 per chapter in `folder`, and a playlist of them."""
     tracks = []
     total = len(recording.chapters)
     with atomic_folder(folder) as partial:
-        for number, chapter in enumerate(recording.chapters, start=1):
-            samples = recording.chapter_samples(chapter)
-            track = Track(f"{number:02d}-{chapter.id}.mp3", chapter.title, len(samples) / recording.rate)
+        for number, (chapter, data) in enumerate(zip(recording.chapters, mastered.tracks), start=1):
+            track = Track(f"{number:02d}-{chapter.id}.mp3", chapter.title, chapter.end - chapter.start)
             path = partial / track.file
-            path.write_bytes(speech_mp3(samples, recording.rate))
+            path.write_bytes(data)
             tag_mp3(path, title=chapter.title, album=album.album, artist=album.artist, lang=album.lang,
                     track=f"{number}/{total}", voices=album.voices)
             tracks.append(track)

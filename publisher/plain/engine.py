@@ -1,0 +1,196 @@
+"""The plain-language engine itself (see the package docstring): rules in, plain guide out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..datafiles import load_toml
+from ..errors import PublisherError, display_path
+from ..model import BulletList, GlossaryEntry, Guide, Section, Sentence, SourceGuide
+from ..sentences import split_sentences
+from .fidelity import missing
+from .fixed_names import FixedNames, load_fixed_names
+from .lexicon import Lexicon, load_lexicon
+from .lists import enumeration, paragraphs_and_lists
+from .overrides import Overrides, load_overrides
+from .proof import Checker
+from .result import EDITOR, PlainResult, Rewrite
+from .rewrite import Rewriter
+from .sections import SectionDraft, TopicRules, draft_sections, find_subject, load_topics
+from .summary import key_points
+from .terms import NAME_KINDS, Term, Terms, load_terms
+
+MAX_SENTENCES_PER_PARAGRAPH = 4
+
+
+@dataclass(frozen=True)
+class PlainRules:
+    """Everything the engine knows about one source language, read from data files."""
+
+    lang: str
+    topics: TopicRules
+    lexicon: Lexicon
+    terms: Terms
+    overrides: Overrides
+    reader_nouns: tuple[str, ...]
+    fixed_names: FixedNames
+
+
+def load_rules(language_dir: Path, lang: str) -> PlainRules:
+    """Read the plain-language data for `lang` from its folder in locales/."""
+    topics_file = language_dir / "topics.toml"
+    if not topics_file.exists():
+        raise PublisherError(f"no plain-language rules for language '{lang}' "
+                             f"({display_path(topics_file)} is missing)")
+    terms = load_terms(language_dir / "terms.toml", language_dir / "glossary.toml")
+    lexicon_file = language_dir / "lexicon.toml"
+    reader = load_toml(lexicon_file).get("reader", {})
+    return PlainRules(lang=lang, topics=load_topics(topics_file), lexicon=load_lexicon(lexicon_file, terms.forms),
+                      terms=terms, overrides=load_overrides(language_dir / "overrides.toml"),
+                      reader_nouns=tuple(reader.get("nouns", ())),
+                      fixed_names=load_fixed_names(language_dir / "fixed-names.toml", lang))
+
+
+def make_plain(source: SourceGuide, rules: PlainRules) -> Guide:
+    """Turn a source guide into a plain-language Guide."""
+    return plain_result(source, rules).guide
+
+
+def plain_result(source: SourceGuide, rules: PlainRules) -> PlainResult:
+    """make_plain, with the counts the report needs."""
+    subject = find_subject(source, rules.topics.fallback_subject, rules.topics.organisation_words)
+    names = frozenset(form.lower() for term in rules.terms.terms if term.kind in NAME_KINDS for form in term.forms)
+    rewriter = Rewriter(rules.lexicon.for_subject(subject), rules.reader_nouns, names,
+                        Checker(rules.terms, source.lang), rules.fixed_names, source.lang)
+    writer = _SectionWriter(source, rules, rewriter)
+    sections = tuple(writer.section(draft) for draft in draft_sections(source, rules.topics))
+    title = Sentence("title", source.title, source.lang, writer.where(1))
+    glossary = tuple(GlossaryEntry(Sentence(f"words-to-know.{n}.term", term.heading, source.lang),
+                                   Sentence(f"words-to-know.{n}", term.glossary, source.lang))
+                     for n, term in enumerate(writer.explained, start=1))
+    summary = key_points(sections, frozenset(writer.added), subject, names)
+    guide = Guide(slug=source.slug, title=title, lang=source.lang, summary=tuple(summary), sections=sections,
+                  glossary=glossary)
+    source_text = " ".join(sentence for sentences in writer.section_sources.values() for sentence in sentences)
+    plain_text = " ".join(unit.text for unit in guide.units())
+    lost = missing(source_text, plain_text, rules.terms, rules.terms.drug_endings, source.lang)
+    return PlainResult(guide, writer.source_sentences, writer.overridden, dict(writer.section_sources), tuple(lost),
+                       tuple(writer.rewrites), dict(writer.unit_sources))
+
+
+_LEANING = ("This ", "These ", "That ", "Those ", "It ", "They ", "Such ", "Here, ", "In this, ")
+
+
+def _leans_back(sentence: str) -> bool:
+    return sentence.startswith(_LEANING)
+
+
+_CONTENT_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _said_already(explanation: str, sentences: list[str]) -> bool:
+    """Does one sentence of the paragraph already say most of `explanation`
+    ("It is given through a drip into a vein" before "Edaravone is given
+    through a drip into a vein, or as a liquid you swallow")?"""
+    words = set(_CONTENT_WORD.findall(explanation.lower()))
+    return bool(words) and any(len(words & set(_CONTENT_WORD.findall(sentence.lower()))) >= len(words) / 2
+                               for sentence in sentences)
+
+
+def _defines(sentences: list[str], term: Term) -> bool:
+    """Does the text say what `term` is: a sentence "Glutamate is the main ...",
+    or "... free radicals." followed by "These are ..."?"""
+    forms = [form.lower() for form in term.forms]
+    for sentence, following in zip(sentences, sentences[1:] + [""]):
+        lowered = sentence.lower()
+        if any(lowered.startswith(f"{form} {verb} {article} ") for form in forms for verb in ("is", "are")
+               for article in ("a", "an", "the")):
+            return True
+        if following.startswith(("These are ", "This is ")) and any(lowered.endswith(f"{form}.") for form in forms):
+            return True
+    return False
+
+
+class _SectionWriter:
+    """Writes the sections of one guide, remembering which terms it has explained."""
+
+    def __init__(self, source: SourceGuide, rules: PlainRules, rewriter: Rewriter):
+        self.source, self.rules, self.rewriter = source, rules, rewriter
+        self.explained: list[Term] = []
+        self.added: list[str] = []  # the explanation sentences the engine wrote
+        self.source_sentences = 0
+        self.overridden = 0
+        self.section_sources: dict[str, tuple[str, ...]] = {}
+        self.rewrites: list[Rewrite] = []
+        self.unit_sources: dict[str, str] = {}  # unit id -> its source sentence ("" for an added explanation)
+
+    def where(self, line: int) -> str:
+        return f"{display_path(self.source.path)}:{line}"
+
+    def section(self, draft: SectionDraft) -> Section:
+        counter = iter(range(1, 100_000))
+
+        def unit(text: str, line: int, source: str = "") -> Sentence:
+            made = Sentence(f"{draft.id}.{next(counter)}", text, self.source.lang, self.where(line))
+            self.unit_sources[made.id] = source
+            return made
+
+        heading = Sentence(f"{draft.id}.heading", draft.heading, self.source.lang, self.where(draft.blocks[0].line))
+        self.section_sources[draft.id] = tuple(
+            sentence for block in draft.blocks
+            for sentence in (block.items if block.kind == "list" else split_sentences(block.text, self.source.lang)))
+        blocks = []
+        for block in draft.blocks:
+            if block.kind == "list":
+                blocks.append(BulletList(tuple(unit(" ".join(self._plain(item)), block.line, item)
+                                               for item in block.items)))
+                continue
+            units = [unit(text, block.line, source) for text, source in self._paragraph(block.text)]
+            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH))
+        return Section(id=draft.id, heading=heading, blocks=tuple(blocks))
+
+    def _paragraph(self, text: str) -> list[tuple[str, str]]:
+        """The plain sentences of a source paragraph, with first-use explanations,
+        each with the source sentence it comes from ("" for an explanation).
+
+        Explanations follow all the pieces of a source sentence, and wait
+        past any next sentence that leans on it ("This ..."), so they never
+        come between a sentence and its continuation. A term the paragraph
+        itself defines ("Glutamate is ...") gets no added explanation.
+        """
+        sources = split_sentences(text, self.source.lang)
+        rewritten = [self._plain(sentence) for sentence in sources]
+        everything = [piece for pieces in rewritten for piece in pieces]
+        plain: list[tuple[str, str]] = []
+        waiting: list[tuple[str, str]] = []
+        for source, pieces in zip(sources, rewritten):
+            if waiting and not _leans_back(pieces[0] if pieces else ""):
+                plain.extend(waiting)
+                waiting = []
+            plain.extend((piece, source) for piece in pieces)
+            joined = " ".join(pieces)
+            names = self.rules.fixed_names.spans(joined, listed_only=True)
+            new = [term for term in self.rules.terms.used_in(joined, names) if term not in self.explained]
+            self.explained.extend(new)
+            # A term first met in a list item is described by the item itself;
+            # "Words to know" has it too.
+            listed = {term for piece in pieces if enumeration(piece) for term in self.rules.terms.used_in(piece)}
+            undefined = [term for term in new if not _defines(everything, term) and term not in listed]
+            explanations = [text for text in self.rules.terms.explain(joined, undefined)
+                            if not _said_already(text, everything)]
+            self.added.extend(explanations)
+            waiting.extend((explanation, "") for explanation in explanations)
+        return plain + waiting
+
+    def _plain(self, sentence: str) -> list[str]:
+        self.source_sentences += 1
+        override = self.rules.overrides.get(sentence)
+        if override:
+            self.overridden += 1
+            self.rewrites.append(Rewrite(" ".join(sentence.split()), tuple(override), EDITOR))
+            return list(override)
+        rewrite = self.rewriter.rewrite(sentence)
+        self.rewrites.append(rewrite)
+        return list(rewrite.plain)
