@@ -124,7 +124,7 @@ def plan(project: Project, request: BuildRequest) -> Plan:
     languages = requested_languages(project, request.locales)
     settings = load_settings(project)  # a mistake in publisher.toml stops the build before any job starts
     formats = list(dict.fromkeys(request.formats)) or list(FORMATS)
-    loaded = plain_guides(project, request.guides)
+    loaded = plain_guides(project, request.guides, request.jobs)
     names = names_of(project)
     jobs, fallbacks, held_back, messages = [], {}, {}, {}
     for lang in languages:

@@ -13,6 +13,7 @@ files, the engine's code, and the dictionaries and word lists it reads.
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -67,26 +68,38 @@ def plain_results(project: Project, slugs: tuple[str, ...] = ()) -> list[tuple[P
     return loaded.results
 
 
-def plain_guides(project: Project, slugs: tuple[str, ...] = ()) -> PlainGuides:
-    """Each chosen source made plain; a source that cannot be read is listed
-    as a failure and the others go on."""
-    loaded = PlainGuides()
+def plain_guides(project: Project, slugs: tuple[str, ...] = (), workers: int = 1) -> PlainGuides:
+    """Each chosen source made plain (those not cached by up to `workers`
+    processes at once); a source that cannot be read is listed as a failure
+    and the others go on."""
     cache = ResultCache(project.cache / "plain")
     language_dir = project.language_data(SOURCE_LANGUAGE)
-    for path in choose_sources(project, slugs):
-        key = digest("plain", code_digest(*ENGINE_MODULES), display_path(path), file_digest(path),
-                     files_digest([language_dir / name for name in RULE_FILES], project.root), _engine_data())
-        made = cache.get(key)
-        if made is None:
-            try:
-                source = _english_source(path)
-            except PublisherError as error:
-                loaded.failures.append(error)
-                continue
-            made = _made_plain(source, language_dir)  # a bad data file stops everything
-            cache.put(key, made)
-        loaded.results.append(made)
-    return loaded
+    rule_files = files_digest([language_dir / name for name in RULE_FILES], project.root)
+    made: dict[Path, tuple[PlainResult, frozenset[str]]] = {}
+    to_make: dict[Path, tuple[str, SourceGuide]] = {}
+    failures = []
+    chosen = choose_sources(project, slugs)
+    for path in chosen:
+        key = digest("plain", code_digest(*ENGINE_MODULES), display_path(path), file_digest(path), rule_files,
+                     _engine_data())
+        cached = cache.get(key)
+        if cached is not None:
+            made[path] = cached
+            continue
+        try:
+            to_make[path] = (key, _english_source(path))
+        except PublisherError as error:
+            failures.append(error)
+    sources = [source for _, source in to_make.values()]
+    if len(sources) > 1 and workers > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(sources))) as pool:
+            results = list(pool.map(_made_plain, sources, [language_dir] * len(sources)))
+    else:
+        results = [_made_plain(source, language_dir) for source in sources]  # a bad data file stops everything
+    for (path, (key, _)), result in zip(to_make.items(), results):
+        cache.put(key, result)
+        made[path] = result
+    return PlainGuides([made[path] for path in chosen if path in made], failures)
 
 
 def choose_sources(project: Project, slugs: tuple[str, ...] = ()) -> list[Path]:

@@ -72,7 +72,7 @@ class ClipCache:
     @staticmethod
     def _levels(path: Path, speech: np.ndarray, rate: int) -> ClipLevels:
         try:
-            return ClipLevels.from_json(json.loads(path.read_text(encoding="utf-8")))
+            return ClipLevels.from_json(json.loads(path.read_text(encoding="utf-8")), len(speech))
         except (OSError, ValueError, KeyError, TypeError):
             levels = measure(speech, rate)
             write_atomic(path, json.dumps(levels.to_json()))

@@ -30,27 +30,32 @@ METHOD = f"BS.1770 blocks {BLOCK_SECONDS}/{STEP_SECONDS} s, padded {PAD_SECONDS}
 
 @dataclass(frozen=True)
 class ClipLevels:
-    """A clip's K-weighted block powers (mean squares) and true peak (linear, at unit gain)."""
+    """A clip's length (samples), K-weighted block powers (mean squares) and
+    true peak (linear, at unit gain)."""
 
+    samples: int
     blocks: tuple[float, ...]
     peak: float
 
     def to_json(self) -> dict:
-        return {"method": METHOD, "blocks": [float(f"{power:.9g}") for power in self.blocks], "peak": self.peak}
+        return {"method": METHOD, "samples": self.samples, "peak": self.peak,
+                "blocks": [float(f"{power:.9g}") for power in self.blocks]}
 
     @classmethod
-    def from_json(cls, data: dict) -> "ClipLevels":
-        """The figures stored by `to_json` (a KeyError if measured another way)."""
-        if data["method"] != METHOD:
+    def from_json(cls, data: dict, samples: int) -> "ClipLevels":
+        """The figures stored by `to_json` for a clip of `samples` (a KeyError
+        if they were measured another way, or on another take of the clip:
+        two builds may speak the same sentence at once, and takes differ)."""
+        if data["method"] != METHOD or data["samples"] != samples:
             raise KeyError("method")
-        return cls(tuple(float(power) for power in data["blocks"]), float(data["peak"]))
+        return cls(samples, tuple(float(power) for power in data["blocks"]), float(data["peak"]))
 
 
 def measure(samples: np.ndarray, rate: int) -> ClipLevels:
     """The levels of one (trimmed) clip."""
     pad = np.zeros(int(PAD_SECONDS * rate), dtype=np.float64)
     weighted = k_weighted(np.concatenate([pad, samples.astype(np.float64), pad]), rate)
-    return ClipLevels(tuple(block_powers(weighted, rate).tolist()), true_peak(samples))
+    return ClipLevels(len(samples), tuple(block_powers(weighted, rate).tolist()), true_peak(samples))
 
 
 def k_weighted(samples: np.ndarray, rate: int) -> np.ndarray:

@@ -73,6 +73,12 @@ def main() -> None:
         while current_rate() != int(rate) and time.monotonic() < deadline:
             time.sleep(0.002)
             _espeak.SetParameter(_espeak.RATE, int(rate), 0)
+        # Settings are commands on espeak-ng's own queue, and while any is
+        # pending espeak-ng reports itself "playing". runAndWait() starts by
+        # stopping whatever is playing, and pyttsx3 then cancels the sentence
+        # it starts next: the clip is never written ("no audio was written",
+        # about 1 clip in 70 on a busy machine). So wait until the queue is empty.
+        _wait_until_idle(_espeak)
         engine.save_to_file(text, str(partial))
         engine.runAndWait()
         seconds = _wait_for_wav(partial, finished, WAIT_BASE_SECONDS + WAIT_PER_CHARACTER * len(text))
