@@ -18,10 +18,11 @@ BIN := $(VENV)/bin
 # python3-link-grammar, link-grammar-dictionaries-en: the parser that checks
 # every plain-language rewrite; wordnet-base: multi-word names that stay
 # whole; hunspell-en-med, hunspell-en-us: medical words and names, to mend
-# words split across lines and spot unexplained terms.
+# words split across lines and spot unexplained terms. time: GNU time, for the
+# memory figures of bench/build_speed.py.
 DEBIAN_PACKAGES := python3 python3-venv espeak-ng libespeak-ng1 libpango-1.0-0 \
 	libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext poppler-utils ffmpeg \
-	python3-link-grammar link-grammar-dictionaries-en wordnet-base hunspell-en-med hunspell-en-us
+	python3-link-grammar link-grammar-dictionaries-en wordnet-base hunspell-en-med hunspell-en-us time
 
 .PHONY: publish test setup system-packages clean
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .atomic import write_atomic
 from .build_record import forget, is_up_to_date, write_record
@@ -27,14 +26,16 @@ from .errors import PublisherError, display_path
 from .guides import plain_guides
 from .i18n.catalogs import language_code, shipped_languages
 from .i18n.checks import Problem
-from .i18n.localize import CatalogTranslations, localize, shipped_messages
-from .i18n.shipping import catalog_for_build, names_of
+from .i18n.localize import CatalogTranslations, localize
+from .i18n.shipping import ClearedMessages, cleared_messages
 from .job_inputs import job_fingerprint
 from .model import Guide, Sentence
 from .project import Project
 from .render.profiles import PrintProfile
 from .settings import Settings, load_settings
-from .speech.clips import ClipStats
+
+if TYPE_CHECKING:
+    from .speech.clips import ClipStats  # the speech stack loads only in jobs that speak
 
 
 @dataclass(frozen=True)
@@ -125,12 +126,10 @@ def plan(project: Project, request: BuildRequest) -> Plan:
     settings = load_settings(project)  # a mistake in publisher.toml stops the build before any job starts
     formats = list(dict.fromkeys(request.formats)) or list(FORMATS)
     loaded = plain_guides(project, request.guides, request.jobs)
-    names = names_of(project)
     jobs, fallbacks, held_back, messages = [], {}, {}, {}
     for lang in languages:
-        shipped = catalog_for_build(project, lang, names) if lang != SOURCE_LANGUAGE else None
-        held_back[lang] = shipped.held_back if shipped else ()
-        messages[lang] = shipped_messages(shipped.catalog if shipped else None)
+        cleared = cleared_messages(project, lang) if lang != SOURCE_LANGUAGE else ClearedMessages({}, ())
+        held_back[lang], messages[lang] = cleared.held_back, cleared.messages
         editions = [localize(guide, messages[lang], lang) for guide in loaded.guides]
         fallbacks[lang] = tuple(unit for edition in editions for unit in edition.fallbacks)
         jobs += [Job(edition.guide, fmt, project.output / lang / output_name(edition.guide.slug, fmt, request),
@@ -195,6 +194,8 @@ def build(project: Project, request: BuildRequest, progress: Callable[[str], Non
             for job in jobs:
                 finished(job, _run_captured(project.root, job, request))
         else:
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+
             with ProcessPoolExecutor(max_workers=workers, initializer=_use_messages,
                                      initargs=(the_plan.messages,)) as pool:
                 futures = {pool.submit(_run_captured, project.root, job, request): job for job in jobs}

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 from functools import lru_cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +57,12 @@ def stamp(path: Path) -> list:
     return [str(path), status.st_size, status.st_mtime_ns]
 
 
+@lru_cache(maxsize=None)
 def package_versions(*names: str) -> dict[str, str]:
-    """The installed versions of Python packages (what their data and code give)."""
+    """The installed versions of Python packages (what their data and code give),
+    read once a process (reading package metadata is slow)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     found = {}
     for name in names:
         try:

@@ -13,7 +13,7 @@ files, the engine's code, and the dictionaries and word lists it reads.
 
 from __future__ import annotations
 
-from concurrent.futures import ProcessPoolExecutor
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -68,10 +68,11 @@ def plain_results(project: Project, slugs: tuple[str, ...] = ()) -> list[tuple[P
     return loaded.results
 
 
-def plain_guides(project: Project, slugs: tuple[str, ...] = (), workers: int = 1) -> PlainGuides:
+def plain_guides(project: Project, slugs: tuple[str, ...] = (), workers: int | None = None) -> PlainGuides:
     """Each chosen source made plain (those not cached by up to `workers`
-    processes at once); a source that cannot be read is listed as a failure
-    and the others go on."""
+    processes at once, default one per core); a source that cannot be read
+    is listed as a failure and the others go on."""
+    workers = workers or os.cpu_count() or 1
     cache = ResultCache(project.cache / "plain")
     language_dir = project.language_data(SOURCE_LANGUAGE)
     rule_files = files_digest([language_dir / name for name in RULE_FILES], project.root)
@@ -92,6 +93,8 @@ def plain_guides(project: Project, slugs: tuple[str, ...] = (), workers: int = 1
             failures.append(error)
     sources = [source for _, source in to_make.values()]
     if len(sources) > 1 and workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=min(workers, len(sources))) as pool:
             results = list(pool.map(_made_plain, sources, [language_dir] * len(sources)))
     else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,10 +22,28 @@ def copy_project(target: Path, *, sources: bool = True) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def plain_cache(tmp_path_factory) -> Path:
+    """The seed guides made plain once a session (by `publisher report` in a
+    copy of the project), for copies to start with: the plain-language
+    engine is the slow part of a small build, and its cache is keyed by
+    content, so a copy whose sources or rules differ makes them again."""
+    project = copy_project(tmp_path_factory.mktemp("plain-cache") / "project")
+    subprocess.run([sys.executable, "-m", "publisher", "report"], cwd=project, capture_output=True, check=True,
+                   timeout=600)
+    return project / ".cache" / "plain"
+
+
+def with_plain_cache(project: Path, cache: Path) -> Path:
+    """`project`, its cache of plain results started from `cache`."""
+    shutil.copytree(cache, project / ".cache" / "plain")
+    return project
+
+
 @pytest.fixture
-def project_dir(tmp_path: Path) -> Path:
-    """A fresh copy of the project with the seed guides."""
-    return copy_project(tmp_path / "project")
+def project_dir(tmp_path: Path, plain_cache: Path) -> Path:
+    """A fresh copy of the project with the seed guides (made plain already)."""
+    return with_plain_cache(copy_project(tmp_path / "project"), plain_cache)
 
 
 @pytest.fixture

@@ -5,6 +5,11 @@ build stops with file:line, before any output is touched). A translated
 message that fails a check (a number or a medicine name differs from the
 source...) is left out, so its unit falls back to English, and the problem is
 reported: a wrong number must never be printed or spoken.
+
+A build needs only the cleared translations and what was held back; those
+are cached in .cache/catalogues under the fingerprint of the catalogue, the
+names file and the checking code, so a rebuild does not read and check an
+unchanged catalogue again.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ from dataclasses import dataclass
 
 from babel.messages.catalog import Catalog
 
+from ..fingerprint import code_digest, digest, file_digest
 from ..project import Project
+from ..result_cache import ResultCache
 from .catalogs import catalog_path, read_catalog
 from .checks import Names, Problem, load_names, message_problems, validate_file
 
@@ -27,8 +34,37 @@ class ShippedCatalog:
     held_back: tuple[Problem, ...]
 
 
+NAMES_FILE = "do-not-translate.toml"
+
+
+@dataclass(frozen=True)
+class ClearedMessages:
+    """A language's translations that may reach a handout (msgid -> text), and
+    the problems of those held back."""
+
+    messages: dict[str, str]
+    held_back: tuple[Problem, ...]
+
+
 def names_of(project: Project) -> Names:
-    return load_names(project.locales / "do-not-translate.toml")
+    return load_names(project.locales / NAMES_FILE)
+
+
+def cleared_messages(project: Project, lang: str) -> ClearedMessages:
+    """What `catalog_for_build` clears, from the cache when the catalogue,
+    the names and the checks are as they were."""
+    from .localize import shipped_messages
+
+    path = catalog_path(project, lang)
+    key = digest("catalogue", code_digest("i18n"), lang, str(path), file_digest(path),
+                 file_digest(project.locales / NAMES_FILE))
+    cache = ResultCache(project.cache / "catalogues")
+    cleared = cache.get(key)
+    if cleared is None:
+        shipped = catalog_for_build(project, lang, names_of(project))
+        cleared = ClearedMessages(shipped_messages(shipped.catalog), shipped.held_back)
+        cache.put(key, cleared)
+    return cleared
 
 
 def catalog_for_build(project: Project, lang: str, names: Names) -> ShippedCatalog:

@@ -5,7 +5,6 @@ decoder, mutagen for ID3 frames)."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ import numpy as np
 import pytest
 
 from conftest import SEED_SLUGS
+from e2e.conftest import copy_built
 from e2e.inspect import (decode_mp3, duration_seconds, ebur128, id3_facts, page_facts, read_webvtt, rms_dbfs,
                          words)
 from publisher.datafiles import load_toml
@@ -139,8 +139,7 @@ CHANGED_TRANSLATION = {  # what each translator writes for the changed sentence
 def test_a_rebuild_with_one_sentence_changed_speaks_one_clip_per_language(built_project, tmp_path):
     """An editor changes one English sentence, the translators follow, and
     the rebuild speaks that sentence again once in each language, nothing else."""
-    project = tmp_path / "project"
-    shutil.copytree(built_project[0], project, copy_function=_link_or_copy)
+    project = copy_built(built_project[0], tmp_path / "project")
     slug = SEED_SLUGS[0]
     source = project / "sources" / f"{slug}.txt"
     text = source.read_text(encoding="utf-8")
@@ -175,14 +174,3 @@ def _publisher(project: Path, *args: str) -> str:
                             text=True, timeout=600)
     assert result.returncode == 0, result.stderr + result.stdout
     return result.stdout
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    """Hard-link the cached clips (large, and replaced, never changed in place); copy the rest."""
-    if "/.cache/" in source:
-        try:
-            Path(target).hardlink_to(source)
-            return
-        except OSError:
-            pass
-    shutil.copy2(source, target)

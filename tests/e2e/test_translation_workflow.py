@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import copy_project, with_plain_cache
 from e2e.inspect import page_facts
 from publisher.i18n.catalogs import read_catalog
 
@@ -22,8 +22,8 @@ def publisher(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    return copy_project(tmp_path / "project")
+def project(tmp_path, plain_cache) -> Path:
+    return with_plain_cache(copy_project(tmp_path / "project"), plain_cache)
 
 
 def test_one_changed_english_sentence_falls_back_in_exactly_one_place(project):
