@@ -93,16 +93,17 @@ def run(work: Path, jobs: int, growth: bool) -> None:
           f"(1 in {cold.clips / cold.retried:.0f})" if cold.retried else
           f"clips retried in the cold build: 0 of {cold.clips} (target under 1 in 200)")
     if growth:
-        times = {1: cold.seconds}
+        times, cpu = {1: cold.seconds}, {1: cold.cpu}
         for copies in (2, 4):
             grown = copy_project(work / f"project-{copies}x")
             for path in sorted((grown / "sources").iterdir()):
                 for number in range(2, copies + 1):
                     shutil.copy2(path, path.with_name(f"{path.stem}-copy{number}{path.suffix}"))
-            times[copies] = build(grown, jobs, f"cold build, guides x{copies}").seconds
-            print(BuildResult.last.line())
-        print("growth: " + ", ".join(f"x{copies}: {seconds / times[1]:.2f}x the time"
-                                     for copies, seconds in times.items()))
+            grown_build = build(grown, jobs, f"cold build, guides x{copies}")
+            times[copies], cpu[copies] = grown_build.seconds, grown_build.cpu
+            print(grown_build.line())
+        print("growth: " + ", ".join(f"x{copies}: {times[copies] / times[1]:.2f}x the time, "
+                                     f"{cpu[copies] / cpu[1]:.2f}x the CPU" for copies in times))
     print(f"help: {help_seconds():.2f} s for `publisher --help` (target < 0.5 s)")
 
 
@@ -114,8 +115,8 @@ class BuildResult:
 
     last: "BuildResult"
 
-    def __init__(self, name: str, seconds: float, memory_kb: int, stdout: str):
-        self.name, self.seconds, self.memory_kb = name, seconds, memory_kb
+    def __init__(self, name: str, seconds: float, cpu: float, memory_kb: int, stdout: str):
+        self.name, self.seconds, self.cpu, self.memory_kb = name, seconds, cpu, memory_kb
         wrote = re.search(r"^Wrote (\d+) files? .*?(?:, (\d+) up to date)?\) to", stdout, re.MULTILINE)
         self.files = int(wrote.group(1))
         self.up_to_date = int(wrote.group(2) or 0)
@@ -127,23 +128,25 @@ class BuildResult:
         BuildResult.last = self
 
     def line(self) -> str:
-        return (f"{self.name + ':':<32} {self.seconds:7.2f} s  {self.files} files written, {self.up_to_date} up to date, "
-                f"{self.clips} clips spoken, {self.retried} retried, peak memory {self.memory_kb / 1024:.0f} MB")
+        return (f"{self.name + ':':<32} {self.seconds:7.2f} s ({self.cpu:6.1f} s CPU)  {self.files} files written, "
+                f"{self.up_to_date} up to date, {self.clips} clips spoken, {self.retried} retried, "
+                f"peak memory {self.memory_kb / 1024:.0f} MB")
 
 
 def build(project: Path, jobs: int, name: str) -> BuildResult:
-    """Run `publisher build` under GNU time, which reports the largest resident
-    set of the build and the workers it waited for."""
-    memory_file = project / ".memory"
+    """Run `publisher build` under GNU time, which reports the CPU time and the
+    largest resident set of the build and the workers it waited for (the
+    CPU time is the steadier figure on a shared machine)."""
+    figures = project / ".time"
     started = time.monotonic()
-    result = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(memory_file), *PUBLISHER, "build", "--jobs",
+    result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", str(figures), *PUBLISHER, "build", "--jobs",
                              str(jobs)], cwd=project, capture_output=True, text=True)
     seconds = time.monotonic() - started
     if result.returncode != 0:
         sys.exit(f"{name} failed:\n{result.stderr}")
-    memory = int(memory_file.read_text().split()[-1])
-    memory_file.unlink()
-    return BuildResult(name, seconds, memory, result.stdout)
+    memory, user, system = figures.read_text().split()[-3:]
+    figures.unlink()
+    return BuildResult(name, seconds, float(user) + float(system), int(memory), result.stdout)
 
 
 def change_one_sentence(project: Path) -> str:

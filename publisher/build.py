@@ -222,16 +222,19 @@ def _use_messages(messages: dict[str, dict[str, str]]) -> None:
 def _run_captured(root: Path, job: Job, request: BuildRequest) -> JobResult | PublisherError:
     """Run a job; a PublisherError is returned (not raised) so the others go on."""
     try:
-        return run_job(Project(root), job, request)
+        return run_job(Project(root), job, request, _MESSAGES.get(job.guide.lang, {}))
     except PublisherError as error:
         return error
 
 
-def run_job(project: Project, job: Job, request: BuildRequest) -> JobResult:
-    """Make one output file (and, for narration, its transcript and tracks)."""
+def run_job(project: Project, job: Job, request: BuildRequest, messages: dict[str, str]) -> JobResult:
+    """Make one output file (and, for narration, its transcript and tracks);
+    `messages` are the cleared translations of the guide's language, for
+    the template's own words. Depends on nothing but its arguments and the
+    project's files, so any worker that sees the project can run it."""
     started = time.monotonic()
     guide = job.guide
-    translations = CatalogTranslations(_MESSAGES.get(guide.lang, {}))
+    translations = CatalogTranslations(messages)
     if job.format in ("html", "pdf"):
         renderer = _renderer(project.templates)
         renderer.use_translations(translations)
