@@ -3,6 +3,7 @@
     python bench/build_speed.py                 # the project's guides, every shipped language
     python bench/build_speed.py --jobs 2        # workers for the builds (default: one per core)
     python bench/build_speed.py --skip-growth   # leave out the 2x and 4x builds
+    python bench/build_speed.py --distinct ../shared/corpus/medquad   # growth on 4, 8, 16 distinct guides too
 
 Each run works in its own copy of the project under a temporary folder:
 
@@ -16,7 +17,10 @@ Each run works in its own copy of the project under a temporary folder:
    in every catalogue (only that guide's files may be rewritten);
 5. cold builds with every guide copied 2x and 4x, to show how cost grows.
    Copies share their sentences, so their speech is reused: the speech
-   clips spoken are printed beside each time.
+   clips spoken are printed beside each time;
+6. with --distinct FOLDER, cold builds in English of 4, 8 and 16 distinct
+   guides from that folder (the first ones by name), where nothing is
+   shared: the cost per 1,000 source words shows how cost grows.
 
 It prints each time, the ratios the targets are stated in, and the peak
 memory (largest resident set of the build process or any of its workers).
@@ -56,10 +60,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="workers for the builds")
     parser.add_argument("--skip-growth", action="store_true", help="leave out the 2x and 4x cold builds")
+    parser.add_argument("--distinct", type=Path, help="a folder of other guides, for growth without sharing")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="build-speed-"))
     try:
         run(work, args.jobs, not args.skip_growth)
+        if args.distinct:
+            distinct_growth(work, args.jobs, args.distinct)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -107,6 +114,22 @@ def run(work: Path, jobs: int, growth: bool) -> None:
     print(f"help: {help_seconds():.2f} s for `publisher --help` (target < 0.5 s)")
 
 
+def distinct_growth(work: Path, jobs: int, folder: Path) -> None:
+    """Cold English builds of 4, 8 and 16 different guides."""
+    guides = sorted(path for path in folder.iterdir() if path.suffix in (".md", ".txt"))
+    first = None
+    for count in (4, 8, 16):
+        project = copy_project(work / f"distinct-{count}", sources=False)
+        for path in guides[:count]:
+            shutil.copy2(path, project / "sources" / path.name)
+        words = sum(len(path.read_text(encoding="utf-8").split()) for path in guides[:count])
+        result = build(project, jobs, f"cold build, {count} other guides", "-l", "en")
+        per_word = result.cpu / words * 1000
+        first = first or per_word
+        print(result.line())
+        print(f"  {words} source words: {per_word:.1f} s CPU per 1,000 words ({per_word / first:.2f}x the first)")
+
+
 # --- the builds -------------------------------------------------------------------------
 
 
@@ -133,14 +156,14 @@ class BuildResult:
                 f"peak memory {self.memory_kb / 1024:.0f} MB")
 
 
-def build(project: Path, jobs: int, name: str) -> BuildResult:
+def build(project: Path, jobs: int, name: str, *options: str) -> BuildResult:
     """Run `publisher build` under GNU time, which reports the CPU time and the
     largest resident set of the build and the workers it waited for (the
     CPU time is the steadier figure on a shared machine)."""
     figures = project / ".time"
     started = time.monotonic()
     result = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", str(figures), *PUBLISHER, "build", "--jobs",
-                             str(jobs)], cwd=project, capture_output=True, text=True)
+                             str(jobs), *options], cwd=project, capture_output=True, text=True)
     seconds = time.monotonic() - started
     if result.returncode != 0:
         sys.exit(f"{name} failed:\n{result.stderr}")

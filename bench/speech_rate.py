@@ -39,7 +39,8 @@ def main() -> None:
     if args.build:
         command = [sys.executable, "-m", "publisher", "build", "-f", "mp3", "--rate", str(args.rate)]
         subprocess.run(command + [f"--locale={lang}" for lang in args.locale], cwd=ROOT, check=True)
-    languages = args.locale or sorted(path.name for path in project.output.iterdir() if path.is_dir())
+    languages = args.locale or sorted(path.name for path in project.output.iterdir()
+                                        if path.is_dir() and not path.name.startswith("."))
     print(f"{'guide':<28} {'lang':<5} {'words':>6} {'wpm':>6} {'LUFS':>6} {'peak':>6} "
           f"{'tracks LUFS':>13} {'max peak':>8} {'tracks':>7} {'duration':>9}")
     for lang in languages:

@@ -1,6 +1,6 @@
 """The record of what each output file was made from, kept beside it.
 
-After a job writes its files, `output/<lang>/.build/<file>.json` records the
+After a job writes its files, `output/.build/<lang>/<file>.json` records the
 job's fingerprint (job_inputs.py), the catalogue words its templates looked
 up with what they said, and the size and time of every file it wrote. On
 the next build the job is up to date, and skipped, while its fingerprint is
@@ -19,7 +19,9 @@ RECORDS = ".build"
 
 
 def record_path(target: Path) -> Path:
-    return target.parent / RECORDS / f"{target.name}.json"
+    """Where the record of `target` (output/<lang>/<file>) is kept: in
+    output/.build/<lang>/, so the language folders hold only handouts."""
+    return target.parent.parent / RECORDS / target.parent.name / f"{target.name}.json"
 
 
 def is_up_to_date(target: Path, fingerprint: str, messages: dict[str, str]) -> bool:

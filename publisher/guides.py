@@ -80,9 +80,9 @@ def plain_guides(project: Project, slugs: tuple[str, ...] = (), workers: int | N
     to_make: dict[Path, tuple[str, SourceGuide]] = {}
     failures = []
     chosen = choose_sources(project, slugs)
+    context = digest(code_digest(*ENGINE_MODULES), rule_files, _engine_data())
     for path in chosen:
-        key = digest("plain", code_digest(*ENGINE_MODULES), display_path(path), file_digest(path), rule_files,
-                     _engine_data())
+        key = digest("plain", context, display_path(path), file_digest(path))
         cached = cache.get(key)
         if cached is not None:
             made[path] = cached
@@ -92,13 +92,16 @@ def plain_guides(project: Project, slugs: tuple[str, ...] = (), workers: int | N
         except PublisherError as error:
             failures.append(error)
     sources = [source for _, source in to_make.values()]
+    # Each guide's rewrites, by sentence, from the last time it was made plain with these rules.
+    rewrites = [cache.folder / "rewrites" / f"{digest('rewrites', context, display_path(path))}.pickle"
+                for path in to_make]
     if len(sources) > 1 and workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(workers, len(sources))) as pool:
-            results = list(pool.map(_made_plain, sources, [language_dir] * len(sources)))
-    else:
-        results = [_made_plain(source, language_dir) for source in sources]  # a bad data file stops everything
+            results = list(pool.map(_made_plain, sources, [language_dir] * len(sources), rewrites))
+    else:  # a bad data file stops everything
+        results = [_made_plain(source, language_dir, known) for source, known in zip(sources, rewrites)]
     for (path, (key, _)), result in zip(to_make.items(), results):
         cache.put(key, result)
         made[path] = result
@@ -129,13 +132,20 @@ def _english_source(path: Path) -> SourceGuide:
     return source
 
 
-def _made_plain(source: SourceGuide, language_dir: Path) -> tuple[PlainResult, frozenset[str]]:
-    """The engine's result, and the words of the terms it knows (which need no explanation)."""
+def _made_plain(source: SourceGuide, language_dir: Path, rewrites: Path) -> tuple[PlainResult, frozenset[str]]:
+    """The engine's result, and the words of the terms it knows (which need
+    no explanation). `rewrites` keeps the guide's rewrites by sentence for
+    the next time, so an edit rewrites only the sentences it changed."""
     from .plain import engine  # the parser and word lists load only when a guide is made plain
 
     rules = _rules(language_dir, source.lang)
     known = frozenset(word for form in rules.terms.forms for word in [form.lower(), *form.lower().split()])
-    return engine.plain_result(source, rules), known
+    store = ResultCache(rewrites.parent)
+    earlier = store.get(rewrites.stem) or {}
+    result = engine.plain_result(source, rules, earlier)
+    used = {rewrite.source for rewrite in result.rewrites}
+    store.put(rewrites.stem, {key: rewrite for key, rewrite in earlier.items() if " ".join(key[1].split()) in used})
+    return result, known
 
 
 @lru_cache(maxsize=None)

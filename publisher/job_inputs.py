@@ -16,6 +16,7 @@ from pathlib import Path
 from .fingerprint import code_digest, digest, files_digest, package_versions, stamp
 from .model import Guide
 from .project import Project
+from .speech.engine import SPEECH_ENGINE
 
 # The files and folders under templates/ each format reads.
 FORMAT_TEMPLATES = {
@@ -29,9 +30,6 @@ FORMAT_PACKAGES = {
     "pdf": ("Jinja2", "MarkupSafe", "Babel", "weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2"),
     "mp3": ("pyttsx3", "lameenc", "pyloudnorm", "numpy", "scipy", "mutagen", "miniaudio"),
 }
-# The speech engine outside Python: a new espeak-ng speaks differently.
-SPEECH_ENGINE = (Path("/usr/lib/x86_64-linux-gnu/libespeak-ng.so.1"),
-                 Path("/usr/lib/x86_64-linux-gnu/espeak-ng-data/phontab"))
 # The per-language files a voice reads.
 SPEECH_FILES = ("speech.toml", "pronunciation.toml")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import REPO
@@ -23,11 +24,11 @@ def a_guide(text: str = "ALS affects the nerves.") -> Guide:
 
 
 def test_a_job_is_up_to_date_only_while_its_inputs_words_and_files_are_unchanged(tmp_path):
-    target, other = tmp_path / "g.mp3", tmp_path / "g.vtt"
+    target, other = tmp_path / "en" / "g.mp3", tmp_path / "en" / "g.vtt"
+    target.parent.mkdir()
     target.write_bytes(b"mp3")
     other.write_text("WEBVTT")
     write_record(target, "abc", {"Contents": "Contenido"}, [target, other])
-    assert record_path(target).parent.name == ".build"
     assert is_up_to_date(target, "abc", {"Contents": "Contenido"})
     assert not is_up_to_date(target, "abd", {"Contents": "Contenido"})  # an input changed
     assert not is_up_to_date(target, "abc", {"Contents": "Índice"})  # a word of the template changed
@@ -92,10 +93,33 @@ def test_the_plain_cache_key_covers_every_module_the_engine_runs():
     assert not missing, missing
 
 
-def test_the_records_are_hidden_beside_the_outputs(tmp_path):
-    target = tmp_path / "en" / "g.html"
-    target.parent.mkdir()
+def test_the_records_are_kept_apart_from_the_handouts(tmp_path):
+    target = tmp_path / "output" / "en" / "g.html"
+    target.parent.mkdir(parents=True)
     target.write_text("page")
     write_record(target, "abc", {}, [target])
-    assert [path.name for path in target.parent.iterdir() if not path.name.startswith(".")] == ["g.html"]
-    assert (tmp_path / "en" / ".build" / "g.html.json").is_file()
+    assert [path.name for path in target.parent.iterdir()] == ["g.html"]
+    assert record_path(target) == tmp_path / "output" / ".build" / "en" / "g.html.json"
+    assert record_path(target).is_file()
+
+
+def test_a_guide_made_plain_again_rewrites_only_its_changed_sentences(monkeypatch):
+    from publisher.plain import engine
+    from publisher.plain.rewrite import Rewriter
+    from publisher.sources import load_source
+
+    rules = engine.load_rules(REPO / "locales" / "en", "en")
+    source = load_source(REPO / "sources" / "als-treatment-protocol.txt")
+    known: dict = {}
+    first = engine.plain_result(source, rules, known)
+    assert known and first == engine.plain_result(source, rules)  # the same as without them
+    asked = []
+    rewrite = Rewriter.rewrite
+    monkeypatch.setattr(Rewriter, "rewrite", lambda self, sentence: asked.append(sentence) or rewrite(self, sentence))
+    again = engine.plain_result(source, rules, known)
+    assert again == first and asked == []
+    sentence = next(text for text in first.unit_sources.values() if text)
+    changed = replace(source, blocks=tuple(replace(block, text=block.text.replace(sentence, sentence.replace(
+        " the ", " this ", 1))) if block.text else block for block in source.blocks))
+    engine.plain_result(changed, rules, known)
+    assert len(asked) == 1, asked

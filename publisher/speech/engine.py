@@ -18,6 +18,10 @@ from pathlib import Path
 
 from ..errors import PublisherError
 
+# The speech engine outside Python, as stamps of its files: a new espeak-ng
+# speaks differently (and may offer other voices).
+SPEECH_ENGINE = (Path("/usr/lib/x86_64-linux-gnu/libespeak-ng.so.1"),
+                 Path("/usr/lib/x86_64-linux-gnu/espeak-ng-data/phontab"))
 ATTEMPTS = 3
 TIMEOUT_SECONDS = 60.0
 

@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Callable
 
 from ..atomic import atomic_folder, atomic_path, write_atomic
+from ..fingerprint import digest, package_versions, stamp
 from ..model import Guide
+from ..result_cache import ResultCache
 from .clips import ClipCache, ClipStats
-from .engine import SpeechEngine
+from .engine import SPEECH_ENGINE, SpeechEngine
 from .mastering import Mastered, heard_chapters, heard_placed, master
 from .narration import Chapter, Pacing, narration_script
 from .playlist import Track, m3u8
@@ -59,7 +61,7 @@ def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: P
     `cache_dir` (clips/ and tracks/)."""
     script = narration_script(guide, gettext, pacing)
     with SpeechEngine() as engine:
-        installed = engine.voices()
+        installed = installed_voices(engine, cache_dir / "voices")
 
         @lru_cache(maxsize=None)
         def voice_for(lang: str) -> Voice:
@@ -76,6 +78,18 @@ def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: P
     write_atomic(target.with_suffix(".vtt"), webvtt(heard_placed(recording, mastered)))
     outputs = (target, target.with_suffix(".vtt"), *(folder / track.file for track in tracks), folder / PLAYLIST)
     return Narration(recording, tracks, cache.stats, outputs)
+
+
+def installed_voices(engine: SpeechEngine, cache: Path) -> list[dict]:
+    """The voices espeak-ng offers, asked once per installation of it (the
+    engine's worker then starts only if a sentence has to be spoken)."""
+    key = digest("voices", [stamp(path) for path in SPEECH_ENGINE], package_versions("pyttsx3"))
+    store = ResultCache(cache)
+    voices = store.get(key)
+    if voices is None:
+        voices = engine.voices()
+        store.put(key, voices)
+    return voices
 
 
 def write_whole(recording: Recording, mastered: Mastered, target: Path, album: AlbumTags,
