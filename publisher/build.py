@@ -163,9 +163,11 @@ def build(project: Project, request: BuildRequest, progress: Callable[[str], Non
     the_plan = plan(project, request)
     for error in the_plan.unreadable:
         progress(f"SKIPPED a guide: {error}")
-    current = [] if request.force else [job for job in the_plan.jobs if is_up_to_date(
-        job.target, job.fingerprint, the_plan.messages[job.guide.lang])]
-    jobs = [job for job in the_plan.jobs if job not in current]
+    jobs: list[Job] = []
+    current: list[Job] = []  # up to date: skipped
+    for job in the_plan.jobs:
+        fresh = not request.force and is_up_to_date(job.target, job.fingerprint, the_plan.messages[job.guide.lang])
+        (current if fresh else jobs).append(job)
     if current:
         progress(f"{_files(len(current))} up to date (made from the same inputs; --force rebuilds them)")
     results: list[JobResult] = []

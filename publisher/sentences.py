@@ -9,8 +9,17 @@ from pysbd.languages import LANGUAGE_CODES
 
 
 def split_sentences(text: str, lang: str = "en") -> list[str]:
-    """The sentences of `text`, stripped, in order (abbreviations like "e.g." kept whole)."""
-    return [sentence.strip() for sentence in _segmenter(_pysbd_lang(lang)).segment(text) if sentence.strip()]
+    """The sentences of `text`, stripped, in order (abbreviations like "e.g."
+    kept whole). A piece with no word or number in it (the second stop of a
+    typo like "palsy..") stays with the sentence before it: it is no sentence."""
+    sentences: list[str] = []
+    for piece in _segmenter(_pysbd_lang(lang)).segment(text):
+        piece = piece.strip()
+        if sentences and piece and not any(character.isalnum() for character in piece):
+            sentences[-1] += piece
+        elif piece:
+            sentences.append(piece)
+    return sentences
 
 
 def _pysbd_lang(lang: str) -> str:

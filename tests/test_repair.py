@@ -60,3 +60,10 @@ def test_a_heading_line_is_not_merged_into_the_next_paragraph():
     pieces = [(3, "Eating well"), (5, "Many people find it hard to swallow."), (7, "It is known a"), (8, "s X.")]
     assert merge_broken(pieces, "en") == [(3, "Eating well"), (5, "Many people find it hard to swallow."),
                                           (7, "It is known as X.")]
+
+
+def test_a_stray_stop_is_no_sentence():
+    from publisher.sentences import split_sentences
+
+    assert split_sentences("It may be Bell's palsy.. Other tests help.") == ["It may be Bell's palsy..",
+                                                                             "Other tests help."]

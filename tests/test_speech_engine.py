@@ -128,3 +128,16 @@ def test_a_language_voice_carries_its_rate_factor_and_respellings(tmp_path):
     (tmp_path / "speech.toml").write_text('rate_factor = 9\n')
     with pytest.raises(PublisherError, match="rate_factor"):
         language_voice("es", INSTALLED, tmp_path)
+
+
+def test_a_text_with_no_word_is_silence_and_never_reaches_the_engine(tmp_path):
+    from publisher.speech.clips import ClipCache
+
+    class Refusing:
+        failures = 0
+
+        def say(self, *args):
+            raise AssertionError("the engine was asked to say nothing")
+
+    clip = ClipCache(tmp_path, Refusing()).clip(" . ", "gmw/en-us", 160)
+    assert clip.samples.size == 0 and clip.levels.blocks == ()

@@ -18,9 +18,7 @@ from pathlib import Path
 import lameenc
 import miniaudio
 import numpy as np
-import pyloudnorm
 from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import resample_poly
 
 TARGET_LUFS = -19.0
 LOUDNESS_TOLERANCE_LU = 0.3  # how close the decoded MP3 must come to the target
@@ -82,7 +80,10 @@ def silence(seconds: float, rate: int) -> np.ndarray:
 
 
 def loudness_lufs(samples: np.ndarray, rate: int) -> float:
-    """Integrated loudness (ITU-R BS.1770, gated), in LUFS."""
+    """Integrated loudness (ITU-R BS.1770, gated), in LUFS, by pyloudnorm's
+    meter (for checks; the build works from each clip's levels)."""
+    import pyloudnorm  # it loads scipy.signal, which takes a second or more
+
     return pyloudnorm.Meter(rate).integrated_loudness(samples.astype(np.float64))
 
 
@@ -90,8 +91,7 @@ def true_peak_dbtp(samples: np.ndarray) -> float:
     """The true (inter-sample) peak in dBTP, measured with 4x oversampling (BS.1770)."""
     if not samples.size:
         return -np.inf
-    oversampled = resample_poly(samples.astype(np.float32), 4, 1)
-    peak = max(float(oversampled.max()), -float(oversampled.min()))
+    peak = float(_true_peak_envelope(samples.astype(np.float32), 0.5 * float(np.abs(samples).max())).max())
     return 20 * np.log10(peak) if peak > 0 else -np.inf
 
 

@@ -24,6 +24,7 @@ from .engine import SpeechEngine
 from .levels import ClipLevels, measure
 
 ENGINE_ID = f"pyttsx3 {version('pyttsx3')} espeak-ng"
+ENGINE_SAMPLE_RATE = 22050  # pyttsx3's espeak-ng driver writes every clip at this rate
 
 
 @dataclass
@@ -54,7 +55,10 @@ class ClipCache:
         self.stats = ClipStats()
 
     def clip(self, text: str, voice: str, rate: int) -> Clip:
-        """`text` spoken by `voice` at `rate` words a minute."""
+        """`text` spoken by `voice` at `rate` words a minute (nothing, for a
+        text with no word or number in it: espeak-ng says nothing for it)."""
+        if not any(character.isalnum() for character in text):
+            return Clip(np.zeros(0, np.float32), ENGINE_SAMPLE_RATE, ClipLevels(0, (), 0.0))
         key = hashlib.sha256(json.dumps([ENGINE_ID, voice, rate, text]).encode("utf-8")).hexdigest()
         path = self.folder / key[:2] / f"{key}.wav"
         if path.exists():
