@@ -89,8 +89,8 @@ def run(work: Path, jobs: int, growth: bool) -> None:
           f"only {changed_slug}'s files rewritten ({len(rewritten)} files)")
     check(set(changed.spoken.values()) == {1}, f"one clip spoken per language {changed.spoken}")
     print()
-    print(f"raw tools, serial: {editions.seconds:7.1f} s  ({editions.count} editions: espeak-ng {editions.speech:.1f} s, "
-          f"ffmpeg {editions.encoding:.1f} s, WeasyPrint {editions.printing:.1f} s)")
+    print(f"raw tools, serial: {editions.seconds:7.1f} s  ({editions.count} editions: "
+          f"espeak-ng {editions.speech:.1f} s, ffmpeg {editions.encoding:.1f} s, WeasyPrint {editions.printing:.1f} s)")
     for result in (cold, again, changed):
         print(result.line())
     print(f"cold build / raw tools: {cold.seconds / editions.seconds:.2f}x (target <= 1.5x, moonshot < 1x)")

@@ -20,8 +20,8 @@ from pathlib import Path
 import miniaudio
 import numpy as np
 
-from ..atomic import write_atomic
 from ..fingerprint import code_digest, digest, package_versions
+from ..result_cache import ResultCache
 from .audio import (ENCODER_LOSS_LU, LOUDNESS_TOLERANCE_LU, MP3_START_DELAY_SAMPLES, PEAK_CEILING_DBTP,
                     PEAK_LIMIT_DBTP, PEAK_MARGIN_DB, TARGET_LUFS, ChapterSpan, Placed, decode_mp3, encode_mp3,
                     limit_peaks, true_peak_dbtp)
@@ -61,16 +61,12 @@ def _cached(cache: Path | None, recording: Recording, chapter: ChapterSpan) -> b
         return encoded_chapter(recording, chapter)
     sound = hashlib.sha256(recording.chapter_samples(chapter).astype("<f4").tobytes()).hexdigest()
     key = digest("track", sound, recording.rate, code_digest(*MASTERING_MODULES), package_versions("lameenc"))
-    path = cache / key[:2] / f"{key}.mp3"
-    try:
-        return path.read_bytes()
-    except OSError:
+    store = ResultCache(cache)
+    data = store.get(key)
+    if data is None:
         data = encoded_chapter(recording, chapter)
-        try:
-            write_atomic(path, data)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-        return data
+        store.put(key, data)
+    return data
 
 
 def encoded_chapter(recording: Recording, chapter: ChapterSpan) -> bytes:
