@@ -1,4 +1,4 @@
-"""The record of what each output file was made from, kept beside it.
+"""The record of what each output file was made from, kept in output/.build/.
 
 After a job writes its files, `output/.build/<lang>/<file>.json` records the
 job's fingerprint (job_inputs.py), the catalogue words its templates looked

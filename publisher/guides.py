@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .defaults import SOURCE_LANGUAGE
 from .errors import PublisherError, display_path
-from .model import Guide, SourceGuide
 from .fingerprint import code_digest, digest, file_digest, files_digest, package_versions, stamp
+from .model import Guide, SourceGuide
 from .plain import RULE_FILES, PlainResult
 from .project import Project
 from .result_cache import ResultCache
@@ -93,15 +93,16 @@ def plain_guides(project: Project, slugs: tuple[str, ...] = (), workers: int | N
             failures.append(error)
     sources = [source for _, source in to_make.values()]
     # Each guide's rewrites, by sentence, from the last time it was made plain with these rules.
-    rewrites = [cache.folder / "rewrites" / f"{digest('rewrites', context, display_path(path))}.pickle"
-                for path in to_make]
+    rewrites = ResultCache(cache.folder / "rewrites")
+    keys = [digest("rewrites", context, display_path(path)) for path in to_make]
     if len(sources) > 1 and workers > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(workers, len(sources))) as pool:
-            results = list(pool.map(_made_plain, sources, [language_dir] * len(sources), rewrites))
+            results = list(pool.map(_made_plain, sources, [language_dir] * len(sources), [rewrites] * len(keys),
+                                    keys))
     else:  # a bad data file stops everything
-        results = [_made_plain(source, language_dir, known) for source, known in zip(sources, rewrites)]
+        results = [_made_plain(source, language_dir, rewrites, key) for source, key in zip(sources, keys)]
     for (path, (key, _)), result in zip(to_make.items(), results):
         cache.put(key, result)
         made[path] = result
@@ -132,19 +133,20 @@ def _english_source(path: Path) -> SourceGuide:
     return source
 
 
-def _made_plain(source: SourceGuide, language_dir: Path, rewrites: Path) -> tuple[PlainResult, frozenset[str]]:
+def _made_plain(source: SourceGuide, language_dir: Path, rewrites: ResultCache,
+                key: str) -> tuple[PlainResult, frozenset[str]]:
     """The engine's result, and the words of the terms it knows (which need
-    no explanation). `rewrites` keeps the guide's rewrites by sentence for
-    the next time, so an edit rewrites only the sentences it changed."""
+    no explanation). `rewrites` keeps the guide's rewrites by sentence under
+    `key` for the next time, so an edit rewrites only the sentences it changed."""
     from .plain import engine  # the parser and word lists load only when a guide is made plain
 
     rules = _rules(language_dir, source.lang)
     known = frozenset(word for form in rules.terms.forms for word in [form.lower(), *form.lower().split()])
-    store = ResultCache(rewrites.parent)
-    earlier = store.get(rewrites.stem) or {}
+    earlier = rewrites.get(key) or {}
     result = engine.plain_result(source, rules, earlier)
     used = {rewrite.source for rewrite in result.rewrites}
-    store.put(rewrites.stem, {key: rewrite for key, rewrite in earlier.items() if " ".join(key[1].split()) in used})
+    rewrites.put(key, {sentence: rewrite for sentence, rewrite in earlier.items()
+                       if " ".join(sentence[1].split()) in used})
     return result, known
 
 
