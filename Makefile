@@ -19,23 +19,39 @@ BIN := $(VENV)/bin
 # every plain-language rewrite; wordnet-base: multi-word names that stay
 # whole; hunspell-en-med, hunspell-en-us: medical words and names, to mend
 # words split across lines and spot unexplained terms. time: GNU time, for the
-# memory figures of bench/build_speed.py.
+# memory figures of bench/build_speed.py. liblouis1, liblouis-data, python3-louis:
+# braille transcription (and back-translation, for the tests).
 DEBIAN_PACKAGES := python3 python3-venv espeak-ng libespeak-ng1 libpango-1.0-0 \
 	libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext poppler-utils ffmpeg \
-	python3-link-grammar link-grammar-dictionaries-en wordnet-base hunspell-en-med hunspell-en-us time
+	python3-link-grammar link-grammar-dictionaries-en wordnet-base hunspell-en-med hunspell-en-us time \
+	liblouis20 liblouis-data python3-louis
+# Only the tests need these: chromium and chromium-driver (web pages with
+# axe-core, and DAISY Ace's browser), openjdk-17-jre-headless (EPUBCheck),
+# nodejs (axe-core and Ace, from package.json; npm comes with it or as its own
+# package).
+TEST_DEBIAN_PACKAGES := chromium chromium-driver openjdk-17-jre-headless nodejs
 
-.PHONY: publish test setup system-packages clean
+.PHONY: publish test setup test-setup system-packages test-system-packages install-debian clean
 
 publish: setup
 	$(BIN)/publisher build
 
-test: setup
+test: setup test-setup
 	$(BIN)/python -m pytest
 
 setup: system-packages $(VENV)/.installed
 
+test-setup: test-system-packages node_modules/.installed
+
 system-packages:
-	@missing=$$(for package in $(DEBIAN_PACKAGES); do \
+	@$(MAKE) --no-print-directory install-debian PACKAGES="$(DEBIAN_PACKAGES)"
+
+test-system-packages:
+	@$(MAKE) --no-print-directory install-debian PACKAGES="$(TEST_DEBIAN_PACKAGES)"
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory install-debian PACKAGES=npm
+
+install-debian:
+	@missing=$$(for package in $(PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed' || echo $$package; \
 	  done); \
 	if [ -n "$$missing" ]; then \
@@ -49,6 +65,12 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
+	touch $@
+
+# The tests' JavaScript tools, at the versions in package-lock.json. Puppeteer
+# (under Ace) is told not to download a browser: Ace runs Debian's chromium.
+node_modules/.installed: package.json package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

@@ -15,14 +15,14 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from .atomic import write_atomic
 from .build_record import forget, is_up_to_date, write_record
-from .defaults import FORMATS, LISTENING_RATE_WPM, SOURCE_LANGUAGE
+from .defaults import LISTENING_RATE_WPM, SOURCE_LANGUAGE
 from .errors import PublisherError, display_path
+from .formats import FORMAT_NAMES, REGISTRY, JobInput
 from .guides import plain_guides
 from .i18n.catalogs import language_code, shipped_languages
 from .i18n.checks import Problem
@@ -59,6 +59,7 @@ class Job:
     format: str
     target: Path
     fingerprint: str = ""
+    after: Path | None = None  # the job (by target) that narrates this guide first, if this one waits for it
 
 
 @dataclass(frozen=True)
@@ -118,13 +119,15 @@ def requested_languages(project: Project, asked: tuple[str, ...]) -> list[str]:
 
 
 def plan(project: Project, request: BuildRequest) -> Plan:
-    """One job per output file (narration, the longest, first), each guide localized."""
+    """One job per output file, each guide localized; in the registry's order
+    (the narration, the longest, first), a narrated format after the guide's
+    first narrating job, so its clips are spoken once."""
     for fmt in request.formats:
-        if fmt not in FORMATS:
-            raise PublisherError(f"unknown format '{fmt}' (formats: {', '.join(FORMATS)})")
+        if fmt not in REGISTRY:
+            raise PublisherError(f"unknown format '{fmt}' (formats: {', '.join(FORMAT_NAMES)})")
     languages = requested_languages(project, request.locales)
     settings = load_settings(project)  # a mistake in publisher.toml stops the build before any job starts
-    formats = list(dict.fromkeys(request.formats)) or list(FORMATS)
+    formats = [REGISTRY[name] for name in FORMAT_NAMES if name in request.formats or not request.formats]
     loaded = plain_guides(project, request.guides, request.jobs)
     jobs, fallbacks, held_back, messages = [], {}, {}, {}
     for lang in languages:
@@ -132,24 +135,25 @@ def plan(project: Project, request: BuildRequest) -> Plan:
         held_back[lang], messages[lang] = cleared.held_back, cleared.messages
         editions = [localize(guide, messages[lang], lang) for guide in loaded.guides]
         fallbacks[lang] = tuple(unit for edition in editions for unit in edition.fallbacks)
-        jobs += [Job(edition.guide, fmt, project.output / lang / output_name(edition.guide.slug, fmt, request),
-                     job_fingerprint(project, edition.guide, fmt, _shaping(fmt, request, settings)))
-                 for edition in editions for fmt in formats]
-    return Plan(sorted(jobs, key=lambda job: job.format != "mp3"), fallbacks, held_back, loaded.failures, messages)
+        for edition in editions:
+            lead = None
+            for fmt in formats:
+                target = project.output / lang / fmt.file_name(edition.guide.slug, request.profile)
+                jobs.append(Job(edition.guide, fmt.name, target,
+                                job_fingerprint(project, edition.guide, fmt.name, _shaping(fmt, request, settings)),
+                                after=lead if fmt.speaks else None))
+                if fmt.speaks and lead is None:
+                    lead = target
+    order = {name: index for index, name in enumerate(FORMAT_NAMES)}
+    return Plan(sorted(jobs, key=lambda job: order[job.format]), fallbacks, held_back, loaded.failures, messages)
 
 
-def output_name(slug: str, fmt: str, request: BuildRequest) -> str:
-    """The file a job writes: "<slug>.<format>", the PDF of a print profile
-    other than the default named after it ("<slug>-24pt-letter.pdf")."""
-    return f"{slug}{request.profile.file_suffix if fmt == 'pdf' else ''}.{fmt}"
-
-
-def _shaping(fmt: str, request: BuildRequest, settings: Settings) -> dict:
-    """The build's choices that shape a file of `fmt`."""
+def _shaping(fmt, request: BuildRequest, settings: Settings) -> dict:
+    """The build's choices that shape a file of format `fmt`."""
     shaping = {"publisher": settings.publisher_name}
-    if fmt == "pdf":
+    if fmt.print_profile:
         shaping["profile"] = repr(request.profile)
-    if fmt == "mp3":
+    if fmt.speaks:
         shaping["rate"] = request.rate
     return shaping
 
@@ -196,15 +200,34 @@ def build(project: Project, request: BuildRequest, progress: Callable[[str], Non
             for job in jobs:
                 finished(job, _run_captured(project.root, job, request))
         else:
-            from concurrent.futures import ProcessPoolExecutor, as_completed
-
-            with ProcessPoolExecutor(max_workers=workers, initializer=_use_messages,
-                                     initargs=(the_plan.messages,)) as pool:
-                futures = {pool.submit(_run_captured, project.root, job, request): job for job in jobs}
-                for future in as_completed(futures):
-                    finished(futures[future], future.result())
+            _run_in_pool(project, jobs, request, the_plan.messages, workers, finished)
     return BuildSummary(results, failures, time.monotonic() - started, the_plan.fallbacks, the_plan.held_back,
                         the_plan.unreadable, current)
+
+
+def _run_in_pool(project: Project, jobs: list[Job], request: BuildRequest, messages: dict[str, dict[str, str]],
+                 workers: int, finished: Callable[[Job, JobResult | PublisherError], None]) -> None:
+    """Run `jobs` in `workers` processes; a job that waits for another
+    (`Job.after`) starts when that one has finished, well or not."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    pending = {job.target for job in jobs}
+    waiting: dict[Path, list[Job]] = {}
+    ready = []
+    for job in jobs:
+        if job.after in pending:
+            waiting.setdefault(job.after, []).append(job)
+        else:
+            ready.append(job)
+    with ProcessPoolExecutor(max_workers=workers, initializer=_use_messages, initargs=(messages,)) as pool:
+        running = {pool.submit(_run_captured, project.root, job, request): job for job in ready}
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                job = running.pop(future)
+                finished(job, future.result())
+                for follower in waiting.pop(job.target, []):
+                    running[pool.submit(_run_captured, project.root, follower, request)] = follower
 
 
 def _files(count: int) -> str:
@@ -230,44 +253,16 @@ def _run_captured(root: Path, job: Job, request: BuildRequest) -> JobResult | Pu
 
 
 def run_job(project: Project, job: Job, request: BuildRequest, messages: dict[str, str]) -> JobResult:
-    """Make one output file (and, for narration, its transcript and tracks);
+    """Make one output file (with the files that go with it) and check it;
     `messages` are the cleared translations of the guide's language, for
     the template's own words. Depends on nothing but its arguments and the
     project's files, so any worker that sees the project can run it."""
     started = time.monotonic()
-    guide = job.guide
+    fmt = REGISTRY[job.format]
     translations = CatalogTranslations(messages)
-    if job.format in ("html", "pdf"):
-        renderer = _renderer(project.templates)
-        renderer.use_translations(translations)
-        if job.format == "html":
-            data = renderer.render(guide, "screen", audio=f"{guide.slug}.mp3")
-        else:
-            from .render.pdf import guide_pdf
-
-            data = guide_pdf(lambda contents: renderer.render(guide, "print", audio=f"{guide.slug}.mp3",
-                                                              profile=request.profile, contents=contents),
-                             project.templates)
-        write_atomic(job.target, data)
-        return JobResult(job, time.monotonic() - started, outputs=(job.target,), messages=translations.used)
-    from .speech.narrate import narrate_guide
-    from .speech.narration import Pacing
-
-    narration = narrate_guide(guide, job.target, locales_dir=project.locales, cache_dir=project.cache,
-                              pacing=Pacing(rate=request.rate), gettext=translations.gettext,
-                              artist=load_settings(project).publisher_name)
-    seconds = narration.recording.seconds
-    note = (f"{int(seconds // 60)}:{int(seconds % 60):02d} of audio, {len(narration.recording.chapters)} "
-            f"chapters and tracks, {narration.clips.synthesized} clips spoken, {narration.clips.reused} reused"
-            + (f", {narration.clips.retried} retried" if narration.clips.retried else ""))
-    return JobResult(job, time.monotonic() - started, note, narration.clips, narration.outputs,
-                     translations.used)
-
-
-@lru_cache(maxsize=None)
-def _renderer(templates: Path):
-    import gettext
-
-    from .render.page import PageRenderer
-
-    return PageRenderer(templates, gettext.NullTranslations())
+    made = fmt.make(JobInput(project, job.guide, job.target, request.rate, request.profile, translations,
+                             load_settings(project).publisher_name))
+    problems = fmt.check(job.target)
+    if problems:
+        raise PublisherError(f"{display_path(job.target)} was written but fails its check: {'; '.join(problems)}")
+    return JobResult(job, time.monotonic() - started, made.note, made.clips, made.outputs, translations.used)

@@ -12,9 +12,10 @@ import traceback
 
 import click
 
-from .defaults import (DEFAULT_PAPER, DEFAULT_PRINT_SIZE, FORMATS, LISTENING_RATE_WPM, PAPERS, PRINT_SIZES,
+from .defaults import (DEFAULT_PAPER, DEFAULT_PRINT_SIZE, LISTENING_RATE_WPM, PAPERS, PRINT_SIZES,
                        SOURCE_LANGUAGE)
 from .errors import PublisherError, display_path
+from .formats import FORMAT_NAMES, REGISTRY
 from .project import Project
 
 
@@ -78,8 +79,9 @@ def main(ctx: click.Context, project_dir: str, debug: bool) -> None:
 @main.command("build")
 @click.option("--locale", "-l", "locales", multiple=True, metavar="LANG",
               help="Build only this language (repeatable). Default: every shipped language.")
-@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(FORMATS),
-              help="Build only this format (repeatable). Default: pdf, mp3 and html.")
+@click.option("--format", "-f", "formats", multiple=True, type=click.Choice(FORMAT_NAMES),
+              help="Build only this format (repeatable). Default: all of them: "
+                   + "; ".join(f"{fmt.name}, {fmt.summary}" for fmt in REGISTRY.values()) + ".")
 @click.option("--guide", "-g", "guides", multiple=True, metavar="SLUG",
               help="Build only this guide, named by its file name without extension (repeatable).")
 @click.option("--rate", type=click.IntRange(80, 300), default=LISTENING_RATE_WPM, show_default=True,

@@ -14,34 +14,27 @@ from __future__ import annotations
 from pathlib import Path
 
 from .fingerprint import code_digest, digest, files_digest, package_versions, stamp
+from .formats import REGISTRY
 from .model import Guide
 from .project import Project
 from .speech.engine import SPEECH_ENGINE
 
-# The files and folders under templates/ each format reads.
-FORMAT_TEMPLATES = {
-    "html": ("guide.html.j2", "units.html.j2", "screen.css", "follow-along.js"),
-    "pdf": ("guide.html.j2", "units.html.j2", "large-print.css.j2", "fonts"),
-    "mp3": (),
-}
-# The libraries whose version shapes each format's files.
-FORMAT_PACKAGES = {
-    "html": ("Jinja2", "MarkupSafe", "Babel"),
-    "pdf": ("Jinja2", "MarkupSafe", "Babel", "weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2"),
-    "mp3": ("pyttsx3", "lameenc", "pyloudnorm", "numpy", "scipy", "mutagen", "miniaudio"),
-}
 # The per-language files a voice reads.
 SPEECH_FILES = ("speech.toml", "pronunciation.toml")
 
 
-def job_fingerprint(project: Project, guide: Guide, fmt: str, settings: dict) -> str:
+def job_fingerprint(project: Project, guide: Guide, format_name: str, settings: dict) -> str:
     """One hash of everything (but the catalogue's words for the templates)
-    that the `fmt` file of `guide` is made from; `settings` are the build's
-    choices that shape it (print profile, speaking rate, publisher name)."""
-    templates = [path for name in FORMAT_TEMPLATES[fmt] for path in _files(project.templates / name)]
-    parts = [fmt, code_digest(), package_versions(*FORMAT_PACKAGES[fmt]), repr(guide), settings,
+    that the file of `guide` in format `format_name` is made from; `settings`
+    are the build's choices that shape it (print profile, speaking rate,
+    publisher name)."""
+    fmt = REGISTRY[format_name]
+    templates = [path for name in fmt.templates for path in _files(project.templates / name)]
+    parts = [fmt.name, code_digest(), package_versions(*fmt.packages), repr(guide), settings,
              files_digest(templates, project.root)]
-    if fmt == "mp3":
+    parts += [files_digest([project.language_data(guide.lang) / name for name in fmt.language_data], project.root),
+              [stamp(Path(path)) for path in fmt.system_files]]
+    if fmt.speaks:
         languages = sorted({guide.lang} | {unit.lang for unit in guide.units()})
         parts += [files_digest([project.language_data(lang) / name for lang in languages for name in SPEECH_FILES],
                                project.root),

@@ -12,7 +12,7 @@ is made of the tracks' frames (mastering.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -21,6 +21,7 @@ from ..atomic import atomic_folder, atomic_path, write_atomic
 from ..fingerprint import digest, package_versions, stamp
 from ..model import Guide
 from ..result_cache import ResultCache
+from .audio import ChapterSpan, Placed
 from .clips import ClipCache, ClipStats
 from .engine import SPEECH_ENGINE, SpeechEngine
 from .mastering import Mastered, heard_chapters, heard_placed, master
@@ -54,11 +55,41 @@ class AlbumTags:
     voices: tuple[str, ...]
 
 
-def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: Path, pacing: Pacing,
-                  gettext: Callable[[str], str], artist: str) -> Narration:
-    """Speak `guide` and write its MP3 to `target`, its transcript and its
-    section tracks beside it; clips and mastered tracks are cached under
-    `cache_dir` (clips/ and tracks/)."""
+@dataclass(frozen=True)
+class Spoken:
+    """A guide spoken and mastered: what every narrated format is made from."""
+
+    recording: Recording
+    mastered: Mastered
+    clips: ClipStats
+    voices: tuple[str, ...]  # "lang=voice id" of each language heard
+
+    @property
+    def chapters(self) -> tuple[ChapterSpan, ...]:
+        """The chapters as they lie in the whole guide's MP3."""
+        return heard_chapters(self.recording, self.mastered)
+
+    @property
+    def placed(self) -> tuple[Placed, ...]:
+        """When each unit is heard in the whole guide's MP3."""
+        return heard_placed(self.recording, self.mastered)
+
+    def tracks(self) -> tuple[tuple[ChapterSpan, tuple[Placed, ...]], ...]:
+        """Each chapter with the units heard in it, timed in the chapter's own
+        track (which starts at 0), for formats that play section by section."""
+        placed = self.placed
+        timeline = []
+        for chapter in self.chapters:
+            inside = tuple(replace(item, start=item.start - chapter.start, end=item.end - chapter.start)
+                           for item in placed if chapter.start <= item.start < chapter.end)
+            timeline.append((replace(chapter, start=0.0, end=chapter.end - chapter.start), inside))
+        return tuple(timeline)
+
+
+def speak_guide(guide: Guide, *, locales_dir: Path, cache_dir: Path, pacing: Pacing,
+                gettext: Callable[[str], str]) -> Spoken:
+    """Speak every unit of `guide` (clips cached under `cache_dir`/clips) and
+    master the section tracks (cached under `cache_dir`/tracks)."""
     script = narration_script(guide, gettext, pacing)
     with SpeechEngine() as engine:
         installed = installed_voices(engine, cache_dir / "voices")
@@ -70,14 +101,23 @@ def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: P
         cache = ClipCache(cache_dir / "clips", engine)
         recording = record(script, cache, voice_for, pacing.rate)
         voices = tuple(f"{lang}={voice_for(lang).id}" for lang in _languages(script))
-    album = AlbumTags(guide.title.text, artist, guide.lang, voices)
-    mastered = master(recording, cache_dir / "tracks")
+    return Spoken(recording, master(recording, cache_dir / "tracks"), cache.stats, voices)
+
+
+def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: Path, pacing: Pacing,
+                  gettext: Callable[[str], str], artist: str) -> Narration:
+    """Speak `guide` and write its MP3 to `target`, its transcript and its
+    section tracks beside it; clips and mastered tracks are cached under
+    `cache_dir` (clips/ and tracks/)."""
+    spoken = speak_guide(guide, locales_dir=locales_dir, cache_dir=cache_dir, pacing=pacing, gettext=gettext)
+    recording, mastered = spoken.recording, spoken.mastered
+    album = AlbumTags(guide.title.text, artist, guide.lang, spoken.voices)
     folder = target.with_suffix("")
     tracks = write_tracks(recording, mastered, folder, album)
     write_whole(recording, mastered, target, album, contents_title=gettext("Contents"))
-    write_atomic(target.with_suffix(".vtt"), webvtt(heard_placed(recording, mastered)))
+    write_atomic(target.with_suffix(".vtt"), webvtt(spoken.placed))
     outputs = (target, target.with_suffix(".vtt"), *(folder / track.file for track in tracks), folder / PLAYLIST)
-    return Narration(recording, tracks, cache.stats, outputs)
+    return Narration(recording, tracks, spoken.clips, outputs)
 
 
 def installed_voices(engine: SpeechEngine, cache: Path) -> list[dict]:
