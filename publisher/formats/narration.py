@@ -4,8 +4,12 @@ transcript and one track per section (speech/narrate.py does the work)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import JobInput, Made, OutputFormat
+
+if TYPE_CHECKING:
+    from ..speech.narrate import Spoken
 
 
 def make(job: JobInput) -> Made:
@@ -22,6 +26,16 @@ def make(job: JobInput) -> Made:
             f"chapters and tracks, {clips.synthesized} clips spoken, {clips.reused} reused"
             + (f", {clips.retried} retried" if clips.retried else ""))
     return Made(narration.outputs, note, clips)
+
+
+def spoken(job: JobInput) -> Spoken:
+    """The guide spoken and mastered, for a format made from the narration
+    (the clips and tracks come from the cache when the MP3 was made first)."""
+    from ..speech.narrate import speak_guide
+    from ..speech.narration import Pacing
+
+    return speak_guide(job.guide, locales_dir=job.project.locales, cache_dir=job.project.cache,
+                       pacing=Pacing(rate=job.rate), gettext=job.translations.gettext)
 
 
 def check(path: Path) -> list[str]:

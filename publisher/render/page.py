@@ -30,11 +30,12 @@ class PageRenderer:
 
     def __init__(self, templates: Path, translations: gettext.NullTranslations):
         self.env = Environment(loader=FileSystemLoader(templates),
-                               autoescape=select_autoescape(["html", "html.j2"]),
+                               autoescape=select_autoescape(["html", "html.j2", "xhtml.j2", "opf.j2", "smil.j2"]),
                                undefined=StrictUndefined, extensions=["jinja2.ext.i18n"])
         self.use_translations(translations)
         self.env.filters["lang_tag"] = languages.lang_tag
         self.env.filters["direction"] = languages.direction
+        self.env.filters["clock"] = clock
 
     def use_translations(self, translations: gettext.NullTranslations) -> None:
         """Translate the template's words with `translations` from now on
@@ -62,6 +63,16 @@ class PageRenderer:
         }
         return self.env.get_template("guide.html.j2").render(guide=guide, page=page)
 
+    def render_file(self, name: str, guide: Guide, **context) -> str:
+        """Another document of `guide` from templates/`name` (the ebook's and
+        talking book's files), with the guide's language tag and direction."""
+        return self.env.get_template(name).render(guide=guide, lang_tag=languages.lang_tag(guide.lang),
+                                                  direction=languages.direction(guide.lang), **context)
+
+    def source(self, name: str) -> str:
+        """The text of templates/`name`, as it is (a stylesheet)."""
+        return self._source(name)
+
     def _print_css(self, profile: PrintProfile, lang: str) -> str:
         style = languages.counter_style(lang)
         footer = _css_content(self.translations.gettext("Page {page} of {pages}"), style)
@@ -70,6 +81,11 @@ class PageRenderer:
 
     def _source(self, name: str) -> str:
         return self.env.loader.get_source(self.env, name)[0]
+
+
+def clock(seconds: float) -> str:
+    """A SMIL clock value to the millisecond, rounded as the WebVTT cues are: "83.456s"."""
+    return f"{int(round(seconds * 1000)) / 1000:.3f}s"
 
 
 def _css_content(pattern: str, style: str = "decimal") -> str:
