@@ -34,6 +34,19 @@ MIN_SECONDS_PER_WORD = 60 / 600  # nobody speaks faster than 600 words a minute
 SILENCE_PEAK = 64  # 16-bit samples; a clip whose loudest sample is below this is silent
 
 
+def _keep_first(partial: Path, target: Path) -> None:
+    """Put a finished clip in place, unless another build spoke the same
+    clip first: then keep that one. Two syntheses of one sentence can differ
+    by a few milliseconds, and every file made from a clip (the MP3, the
+    ebook's timings, the talking book) must hear the same one."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        pass
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def main() -> None:
     replies = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     os.dup2(2, 1)  # the espeak driver prints "Audio saved to ..." on stdout
@@ -92,7 +105,7 @@ def main() -> None:
         problem = _check_clip(partial, text, seconds, finished, word_ends)
         if problem:
             return {"ok": False, "error": problem}
-        os.replace(partial, target)
+        _keep_first(partial, target)
         return {"ok": True, "seconds": seconds}
 
     for line in sys.stdin:
