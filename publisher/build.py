@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
-from .atomic import write_atomic
 from .build_record import forget, is_up_to_date, write_record
 from .defaults import LISTENING_RATE_WPM, SOURCE_LANGUAGE
 from .errors import PublisherError, display_path

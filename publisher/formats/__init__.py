@@ -13,9 +13,10 @@ imported inside its `make` function, in the worker that runs the job.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..i18n.localize import CatalogTranslations

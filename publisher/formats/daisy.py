@@ -32,7 +32,6 @@ GENERATOR = "publisher"
 def make(job: JobInput) -> Made:
     """Speak the guide (or take its clips from the cache) and pack the talking book."""
     from ..render.ebook import pack_zip
-    from ..render.page import clock
 
     narration = spoken(job)
     guide = job.guide

@@ -42,7 +42,7 @@ def make(job: JobInput) -> Made:
     audio = f"audio/{guide.slug}.mp3"
     fonts = [path for path in font_files(job.project.templates) if path.suffix == ".woff2"]
     font_names = [f"fonts/{path.name}" for path in fonts]
-    today = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    today = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     package = page.render_file(
         "ebook/package.opf.j2", guide, identifier=book_identifier(job.publisher_name, guide.slug, guide.lang),
         publisher=job.publisher_name, date=today.date().isoformat(),

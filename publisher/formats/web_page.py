@@ -3,7 +3,7 @@ player and follow-along highlight, and the typeface files beside it."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,7 +37,7 @@ def renderer(templates: Path, translations: CatalogTranslations) -> PageRenderer
     return page
 
 
-@lru_cache(maxsize=None)
+@cache
 def _renderer(templates: Path) -> PageRenderer:
     import gettext
 

@@ -11,7 +11,6 @@ import os
 import tempfile
 from pathlib import Path
 
-
 FONT_FOLDER = "fonts/atkinson-hyperlegible"  # under templates/, and beside the pages that use it
 FONT_CSS = f"{FONT_FOLDER}/fonts.css"  # its @font-face rules, with URLs relative to a page beside the folder
 

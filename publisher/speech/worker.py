@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import ctypes
 import json
-import re
 import os
+import re
 import sys
 import time
 import wave

@@ -3,16 +3,26 @@ EPUBCheck and DAISY Ace, and timed like the narration they are made from."""
 
 from __future__ import annotations
 
-import re
+import shutil
+import subprocess
+import sys
 import zipfile
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-
 from conftest import SEED_SLUGS
-from e2e.inspect import decode_mp3, duration_seconds, id3_facts, page_facts, read_webvtt, rms_dbfs
+
+from e2e.conftest import copy_built
+from e2e.inspect import (
+    decode_mp3,
+    duration_seconds,
+    id3_facts,
+    page_facts,
+    read_webvtt,
+    rms_dbfs,
+)
 from e2e.validators import ace_violations, validate_all
+from publisher.formats import REGISTRY
 
 pytestmark = pytest.mark.e2e
 LANGUAGES = ("en", "es", "fr", "ar")
@@ -152,3 +162,16 @@ def test_the_talking_book_navigates_by_part_and_sentence_at_the_audio_times(buil
             assert rms_dbfs(samples[int(begin * rate): int(end * rate)]) > -35, (smil_name, unit)
             read.append(unit)
     assert read == content_ids == list(cues)
+
+
+@pytest.mark.parametrize("fmt", ["epub", "daisy", "brf"])
+def test_each_new_format_builds_alone(built_project, tmp_path, fmt):
+    project = copy_built(built_project[0], tmp_path / "project")
+    shutil.rmtree(project / "output")
+    result = subprocess.run([sys.executable, "-m", "publisher", "build", "-f", fmt, "-l", "en", "-g", SEED_SLUGS[0]],
+                            cwd=project, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr + result.stdout
+    written = sorted(path.name for path in (project / "output" / "en").iterdir())
+    assert written == [REGISTRY[fmt].file_name(SEED_SLUGS[0])]  # that file alone: no MP3 for the ebook
+    assert REGISTRY[fmt].check(project / "output" / "en" / written[0]) == []
+    assert "Wrote 1 file" in result.stdout
