@@ -115,7 +115,7 @@ def run(work: Path, jobs: int, growth: bool) -> None:
             for path in sorted((grown / "sources").iterdir()):
                 for number in range(2, copies + 1):
                     shutil.copy2(path, path.with_name(f"{path.stem}-copy{number}{path.suffix}"))
-            grown_build = build(grown, jobs, f"cold build, guides x{copies}")
+            grown_build = build(grown, jobs, f"cold build, guides x{copies}", *_formats(RAW_FORMATS))
             times[copies], cpu[copies] = grown_build.seconds, grown_build.cpu
             print(grown_build.line())
         print("growth: " + ", ".join(f"x{copies}: {times[copies] / times[1]:.2f}x the time, "
