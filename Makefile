@@ -19,7 +19,7 @@ BIN := $(VENV)/bin
 # every plain-language rewrite; wordnet-base: multi-word names that stay
 # whole; hunspell-en-med, hunspell-en-us: medical words and names, to mend
 # words split across lines and spot unexplained terms. time: GNU time, for the
-# memory figures of bench/build_speed.py. liblouis1, liblouis-data, python3-louis:
+# memory figures of bench/build_speed.py. liblouis20, liblouis-data, python3-louis:
 # braille transcription (and back-translation, for the tests).
 DEBIAN_PACKAGES := python3 python3-venv espeak-ng libespeak-ng1 libpango-1.0-0 \
 	libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext poppler-utils ffmpeg \

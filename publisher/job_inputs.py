@@ -32,10 +32,12 @@ def job_fingerprint(project: Project, guide: Guide, format_name: str, settings: 
     templates = [path for name in fmt.templates for path in _files(project.templates / name)]
     parts = [fmt.name, code_digest(), package_versions(*fmt.packages), repr(guide), settings,
              files_digest(templates, project.root)]
-    parts += [files_digest([project.language_data(guide.lang) / name for name in fmt.language_data], project.root),
+    # A unit left in English is spoken and brailled with English's data.
+    languages = sorted({guide.lang} | {unit.lang for unit in guide.units()})
+    parts += [files_digest([project.language_data(lang) / name for lang in languages for name in fmt.language_data],
+                           project.root),
               [stamp(Path(path)) for path in fmt.system_files]]
     if fmt.speaks:
-        languages = sorted({guide.lang} | {unit.lang for unit in guide.units()})
         parts += [files_digest([project.language_data(lang) / name for lang in languages for name in SPEECH_FILES],
                                project.root),
                   [stamp(path) for path in SPEECH_ENGINE]]

@@ -82,11 +82,11 @@ class OutputFormat:
 
 
 def _registry() -> dict[str, OutputFormat]:
-    from . import daisy, epub, large_print, narration, web_page
+    from . import braille, daisy, epub, large_print, narration, web_page
 
     # In the order jobs start: the narration first (the longest, and the
     # read-along formats are made from it), then the rest.
-    formats = (narration.FORMAT, large_print.FORMAT, web_page.FORMAT, epub.FORMAT, daisy.FORMAT)
+    formats = (narration.FORMAT, large_print.FORMAT, web_page.FORMAT, epub.FORMAT, daisy.FORMAT, braille.FORMAT)
     return {fmt.name: fmt for fmt in formats}
 
 

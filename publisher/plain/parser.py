@@ -9,22 +9,21 @@ own). Its links also say whether the sentence is complete (a subject linked
 to a finite verb, or an imperative) and each word's part of speech
 ("individual.a", "needs.n", "help.v").
 
-The binding is built for Debian's python3; `make setup` makes it visible in
-the project's venv (see the Makefile). Parses are cached: a guide asks about
-the same sentence several times.
+The binding is built for Debian's python3 (`make setup` installs it);
+debian_modules.py imports it into the project's venv. Parses are cached: a
+guide asks about the same sentence several times.
 """
 
 from __future__ import annotations
 
 import atexit
 import re
-import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
 import lemminflect
 
-from ..errors import PublisherError
+from ..debian_modules import debian_module
 
 # A parse that takes longer than this is given up; the sentence counts as unparsed.
 MAX_PARSE_SECONDS = 1
@@ -38,7 +37,6 @@ MAX_WORDS_TO_COUNT_UNLINKED = 30
 LINKAGES = 100
 # Of those, how many are read to find a complete reading.
 READ_LINKAGES = 20
-DEBIAN_DIST_PACKAGES = "/usr/lib/python3/dist-packages"
 
 # Part-of-speech subscripts of link-grammar's English dictionary.
 _POS = {"n": "noun", "s": "noun", "v": "verb", "g": "verb", "q": "verb", "w": "verb", "a": "adjective",
@@ -168,22 +166,7 @@ def _quiet(error, data) -> None:
     """Drop link-grammar's informational messages (it prints them to stderr)."""
 
 
-@lru_cache(maxsize=1)
 def _linkgrammar():
-    """The linkgrammar module. Debian builds it for its own python3 (same ABI
-    as the venv's), in dist-packages, which a venv does not see: that one
-    folder is put on the path just for this import."""
-    try:
-        import linkgrammar
-        return linkgrammar
-    except ImportError:
-        pass
-    sys.path.insert(0, DEBIAN_DIST_PACKAGES)
-    try:
-        import linkgrammar
-    except ImportError:
-        raise PublisherError("the plain-language checks need link-grammar: install the Debian packages "
-                             "python3-link-grammar and link-grammar-dictionaries-en (`make setup` does)") from None
-    finally:
-        sys.path.remove(DEBIAN_DIST_PACKAGES)
-    return linkgrammar
+    """The linkgrammar module (Debian's binding: see debian_modules.py)."""
+    return debian_module("linkgrammar", "the plain-language checks need link-grammar: install the Debian packages "
+                         "python3-link-grammar and link-grammar-dictionaries-en (`make setup` does)")
