@@ -62,8 +62,9 @@ def main(ctx: click.Context, project_dir: str, debug: bool) -> None:
     """Turn health guides into accessible editions.
 
     Each guide in sources/ becomes, for every language in locales/, a
-    large-print PDF, a narrated MP3 with one chapter per section, and an
-    accessible web page, in output/<language>/<guide>.{pdf,mp3,html}.
+    large-print PDF, a narrated MP3 with one chapter per section, an
+    accessible web page, a read-along EPUB, a DAISY talking book and
+    braille, in output/<language>/ (`publisher build --help` lists them).
 
     \b
     Volunteers:   publisher build
@@ -197,6 +198,7 @@ def review_command(project_dir: str, guides) -> None:
     from .atomic import write_atomic
     from .guides import plain_results
     from .plain.report import guide_report
+    from .render.fonts import place_fonts
     from .render.review import render_review
 
     project = Project.at(project_dir)
@@ -204,6 +206,7 @@ def review_command(project_dir: str, guides) -> None:
         overrides = display_path(project.language_data(result.guide.lang) / "overrides.toml")
         target = project.output / "review" / f"{result.guide.slug}.html"
         write_atomic(target, render_review(result, guide_report(result, known), project.templates, overrides))
+        place_fonts(project.templates, target.parent)  # the typeface the page names
         click.echo(f"Wrote {display_path(target)}")
 
 

@@ -2,7 +2,8 @@
 
 The same template (`templates/guide.html.j2`) makes the web page (medium
 "screen", with `screen.css`) and the large-print document WeasyPrint prints
-(medium "print", with `large-print.css.j2`). Autoescape is on, so a source
+(medium "print", with `large-print.css.j2`); both start with the @font-face
+rules of the guide's typeface. Autoescape is on, so a source
 sentence or a translation can never inject markup.
 """
 
@@ -19,6 +20,7 @@ from markupsafe import Markup
 
 from .. import languages
 from ..model import Guide
+from .fonts import FONT_CSS
 from .profiles import PrintProfile
 
 FONT_STACK = '"Atkinson Hyperlegible", "Noto Sans", "Noto Sans Arabic", "DejaVu Sans", sans-serif'
@@ -54,7 +56,7 @@ class PageRenderer:
             "lang_tag": languages.lang_tag(guide.lang),
             "direction": languages.direction(guide.lang),
             "language_name": languages.native_name(guide.lang),
-            "css": Markup(self._print_css(profile, guide.lang) if medium == "print" else self._source("screen.css")),
+            "css": Markup(self._print_css(profile, guide.lang) if medium == "print" else self._screen_css()),
             "audio": audio,
             "transcript": audio and str(Path(audio).with_suffix(".vtt")),
             "script": Markup(self._source("follow-along.js")) if medium == "screen" and audio else "",
@@ -78,6 +80,11 @@ class PageRenderer:
         footer = _css_content(self.translations.gettext("Page {page} of {pages}"), style)
         return self.env.get_template("large-print.css.j2").render(
             profile=profile, font_stack=FONT_STACK, footer=footer, counter_style=style)
+
+    def _screen_css(self) -> str:
+        """screen.css after the typeface's @font-face rules (their URLs point
+        into the fonts/ folder the web page job places beside the page)."""
+        return f"{self._source(FONT_CSS)}\n{self._source('screen.css')}"
 
     def _source(self, name: str) -> str:
         return self.env.loader.get_source(self.env, name)[0]
