@@ -64,7 +64,8 @@ def main(ctx: click.Context, project_dir: str, debug: bool) -> None:
     Each guide in sources/ becomes, for every language in locales/, a
     large-print PDF, a narrated MP3 with one chapter per section, an
     accessible web page, a read-along EPUB, a DAISY talking book and
-    braille, in output/<language>/ (`publisher build --help` lists them).
+    braille: output/<language>/<guide>.{pdf,mp3,html,epub,brf} and
+    <guide>-daisy.zip (`publisher build --help` says more of each).
 
     \b
     Volunteers:   publisher build
