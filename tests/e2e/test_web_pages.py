@@ -57,23 +57,6 @@ def browser():
     driver.quit()
 
 
-@pytest.fixture
-def open_page(browser, base_url):
-    """Open a page (path under output/) at 320 CSS px in colour scheme
-    "light" or "dark"; the browser is set back to light afterwards."""
-
-    def open_(path: str, scheme: str = "light"):
-        set_color_scheme(browser, scheme)
-        set_viewport(browser, 320)
-        browser.get(f"{base_url}/{path}")
-        assert browser.execute_script("return document.readyState") == "complete"
-        assert browser.title and "404" not in browser.title, f"{path} did not load: {browser.title}"
-        return browser
-
-    yield open_
-    set_color_scheme(browser, "light")
-
-
 @pytest.fixture(scope="session")
 def visit(browser, base_url):
     """What one visit to a page (light scheme, 320 px) finds: axe-core's
