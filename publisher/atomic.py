@@ -55,3 +55,15 @@ def atomic_folder(target: Path) -> Iterator[Path]:
         shutil.rmtree(temporary, ignore_errors=True)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def keep_first(partial: Path, target: Path) -> None:
+    """Move the finished file `partial` to `target` unless a file is already
+    there: then that one is kept (and its time stamp). Two builds that make
+    the same file at the same moment end with one file, the first."""
+    try:
+        os.link(partial, target)
+    except FileExistsError:
+        pass
+    finally:
+        partial.unlink(missing_ok=True)

@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from ..atomic import keep_first
+
 FONT_FOLDER = "fonts/atkinson-hyperlegible"  # under templates/, and beside the pages that use it
 FONT_CSS = f"{FONT_FOLDER}/fonts.css"  # its @font-face rules, with URLs relative to a page beside the folder
 
@@ -46,12 +48,10 @@ def _place(data: bytes, target: Path) -> None:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
         os.chmod(partial, 0o644)
-        if target.exists():
-            os.replace(partial, target)
-        else:
-            try:
-                os.link(partial, target)
-            except FileExistsError:
-                pass
-    finally:
+    except BaseException:
         partial.unlink(missing_ok=True)
+        raise
+    if target.exists():
+        os.replace(partial, target)
+    else:
+        keep_first(partial, target)

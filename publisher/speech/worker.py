@@ -26,25 +26,14 @@ import time
 import wave
 from pathlib import Path
 
+from ..atomic import keep_first
+
 # espeak-ng speaks a sentence in tens of milliseconds; a clip that has not come
 # after this long (plus a little per character) was lost to the cancel race.
 WAIT_BASE_SECONDS = 1.5
 WAIT_PER_CHARACTER = 0.01
 MIN_SECONDS_PER_WORD = 60 / 600  # nobody speaks faster than 600 words a minute
 SILENCE_PEAK = 64  # 16-bit samples; a clip whose loudest sample is below this is silent
-
-
-def _keep_first(partial: Path, target: Path) -> None:
-    """Put a finished clip in place, unless another build spoke the same
-    clip first: then keep that one. Two syntheses of one sentence can differ
-    by a few milliseconds, and every file made from a clip (the MP3, the
-    ebook's timings, the talking book) must hear the same one."""
-    try:
-        os.link(partial, target)
-    except FileExistsError:
-        pass
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def main() -> None:
@@ -105,7 +94,9 @@ def main() -> None:
         problem = _check_clip(partial, text, seconds, finished, word_ends)
         if problem:
             return {"ok": False, "error": problem}
-        _keep_first(partial, target)
+        # Two syntheses of one sentence can differ by a few milliseconds, and
+        # every file made from a clip must hear the same one: the first kept.
+        keep_first(partial, target)
         return {"ok": True, "seconds": seconds}
 
     for line in sys.stdin:
