@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .build_record import forget, is_up_to_date, write_record
 from .defaults import LISTENING_RATE_WPM, SOURCE_LANGUAGE
-from .errors import PublisherError, display_path
+from .errors import PublisherError, display_path, os_error
 from .formats import FORMAT_NAMES, REGISTRY, JobInput
 from .guides import plain_guides
 from .i18n.catalogs import language_code, shipped_languages
@@ -245,11 +245,15 @@ def _use_messages(messages: dict[str, dict[str, str]]) -> None:
 
 
 def _run_captured(root: Path, job: Job, request: BuildRequest) -> JobResult | PublisherError:
-    """Run a job; a PublisherError is returned (not raised) so the others go on."""
+    """Run a job; a PublisherError is returned (not raised) so the others go on.
+    A file or folder the system refuses (no permission, a full disk, a file
+    where a folder should be) is such an error, naming the path."""
     try:
         return run_job(Project(root), job, request, _MESSAGES.get(job.guide.lang, {}))
     except PublisherError as error:
         return error
+    except OSError as error:
+        return os_error(error, job.target)
 
 
 def run_job(project: Project, job: Job, request: BuildRequest, messages: dict[str, str]) -> JobResult:

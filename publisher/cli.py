@@ -14,7 +14,7 @@ import click
 
 from .defaults import (DEFAULT_PAPER, DEFAULT_PRINT_SIZE, LISTENING_RATE_WPM, PAPERS, PRINT_SIZES,
                        SOURCE_LANGUAGE)
-from .errors import PublisherError, display_path
+from .errors import PublisherError, display_path, os_error
 from .formats import FORMAT_NAMES, REGISTRY
 from .project import Project
 
@@ -38,6 +38,10 @@ class PublisherGroup(click.Group):
             if debug:
                 traceback.print_exc()
             _fail(str(error), 1)
+        except OSError as error:  # a file or folder the system refused: name it
+            if debug:
+                traceback.print_exc()
+            _fail(str(os_error(error)), 1)
         except Exception as error:  # a bug, not a user error
             if debug:
                 raise
@@ -153,16 +157,15 @@ def build_command(project_dir: str, locales, formats, guides, rate: int, print_s
         elif units:
             line += " (untranslated or fuzzy: run `publisher status`)"
         click.echo(line)
-    for error in summary.unreadable:
-        click.echo(f"not built: {error}", err=True)
-    if summary.failures or summary.unreadable:
+    if summary.failures or summary.unreadable:  # one line: the first problem, and how many there were
+        first = (summary.unreadable or [error for _, error in summary.failures])[0]
         problems = []
         if summary.unreadable:
             problems.append(f"{_count(len(summary.unreadable), 'guide')} could not be read")
         if summary.failures:
             problems.append(f"{len(summary.failures)} of {len(summary.failures) + len(summary.results)} "
                             f"files failed")
-        raise PublisherError(f"{' and '.join(problems)} (see above)")
+        raise PublisherError(f"{first.message} ({' and '.join(problems)}; see above)", first.path, first.line)
 
 
 @main.command("report")

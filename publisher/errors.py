@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 
@@ -32,8 +34,32 @@ class PublisherError(Exception):
 
 def display_path(path: Path | str) -> str:
     """A path as the user typed it: relative to the working folder when inside it."""
-    path = Path(path)
+    path = Path(os.path.abspath(path))  # not resolved: a link is named as itself, not as where it leads
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+_OS_PROBLEMS = {
+    errno.EACCES: "permission denied", errno.EPERM: "permission denied", errno.ENOSPC: "no space left on device",
+    errno.EDQUOT: "disk quota exceeded", errno.EROFS: "the disk is read-only", errno.EFBIG: "file too large",
+    errno.ENOTDIR: "a file is in the way of a folder", errno.EEXIST: "a file is in the way of a folder",
+    errno.EISDIR: "a folder is in the way of the file", errno.ENOENT: "no such file or folder",
+    errno.ELOOP: "too many links", errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+def os_error(error: OSError, target: Path | None = None) -> PublisherError:
+    """A failure to read or write a file, as one line naming the path: the
+    folder or file in the way when the system names it, else `target`. A
+    temporary file (`.name.….part`) is reported as the file it was to become."""
+    names = [Path(name) for name in (error.filename2, error.filename) if name not in (None, "")]
+    path = next((name for name in names if not name.name.startswith(".") or not name.name.endswith(".part")),
+                target if target is not None else (names[0] if names else None))
+    if path is not None and target is not None and path.parent == target.parent and path.name.startswith(
+            f".{target.name}."):
+        path = target
+    problem = _OS_PROBLEMS.get(error.errno, error.strerror or type(error).__name__)
+    detail = f" ({error.strerror})" if error.strerror and error.strerror.lower() != problem else ""
+    return PublisherError(f"{problem}{detail}", path)

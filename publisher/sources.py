@@ -29,6 +29,7 @@ from .source_files import SOURCE_SUFFIXES, discover  # noqa: F401  (where guides
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FRONT_MATTER_KEYS = {"title", "language"}
+MAX_FRONT_MATTER = 4000  # characters: 'title:' and 'language:' fit many times over
 DEFAULT_LANGUAGE = "en"
 
 
@@ -57,6 +58,20 @@ def _read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")  # two letters in a row, in any script
+
+
+def _require_words(path: Path, blocks, title_line: int) -> None:
+    """Refuse a guide whose text has no words (only numbers and symbols):
+    there is nothing to make plain, translate or read aloud."""
+    texts = [(block.line, text) for block in blocks if block.kind in ("paragraph", "list")
+             for text in ((block.text,) if block.kind == "paragraph" else block.items)]
+    if not texts:
+        raise PublisherError("the guide has a title but no text", path, title_line)
+    if not any(_WORD.search(text) for _, text in texts):
+        raise PublisherError("the guide has no sentences: its text is only numbers and symbols", path, texts[0][0])
+
+
 def _clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -76,8 +91,7 @@ def _load_plain_text(path: Path, slug: str, text: str) -> SourceGuide:
     following = [text for _, text in paragraphs[1:]] + [""]
     blocks = tuple(SourceBlock("heading" if is_heading(paragraph, after) else "paragraph", line, text=paragraph)
                    for (line, paragraph), after in zip(paragraphs, following))
-    if not any(block.kind == "paragraph" for block in blocks):
-        raise PublisherError("the guide has a title but no text", path, title_line)
+    _require_words(path, blocks, title_line)
     return SourceGuide(slug=slug, path=path, title=title, lang=DEFAULT_LANGUAGE, blocks=blocks)
 
 
@@ -95,8 +109,7 @@ def _load_markdown(path: Path, slug: str, text: str) -> SourceGuide:
     if heading_title and heading_title != title:
         blocks.insert(0, SourceBlock("heading", offset + 1, text=heading_title))
     blocks = _repair_paragraph_runs(blocks, lang)
-    if not any(block.kind in ("paragraph", "list") for block in blocks):
-        raise PublisherError("the guide has a title but no text", path, offset + 1)
+    _require_words(path, blocks, offset + 1)
     return SourceGuide(slug=slug, path=path, title=title, lang=lang, blocks=tuple(blocks))
 
 
@@ -110,8 +123,12 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
             break
     else:
         raise PublisherError("front matter is not closed: add a '---' line after it", path, 1)
+    front = "\n".join(lines[1:end])
+    if len(front) > MAX_FRONT_MATTER:
+        raise PublisherError(f"front matter is too long ({len(front):,} characters; a guide needs only "
+                             f"'title:' and 'language:')", path, 2)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+        meta = yaml.load(front, Loader=_NoAliasLoader) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "not valid YAML"
@@ -122,7 +139,27 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     if unknown:
         key_line = next((n for n, l in enumerate(lines[1:end], start=2) if l.startswith(str(unknown[0]))), 2)
         raise PublisherError(f"unknown front matter key '{unknown[0]}' (known: title, language)", path, key_line)
+    for key, value in meta.items():
+        if not isinstance(value, str):
+            key_line = next((n for n, l in enumerate(lines[1:end], start=2) if l.startswith(str(key))), 2)
+            raise PublisherError(f"front matter '{key}' must be text (got {_yaml_kind(value)})", path, key_line)
     return meta, "\n".join(lines[end + 1:]), end + 1
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases (`*name`): a guide's front matter
+    never needs them, and nested aliases expand without bound."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter", mark)
+        return super().compose_node(parent, index)
+
+
+def _yaml_kind(value: object) -> str:
+    return {dict: "a mapping", list: "a list", bool: "true/false", type(None): "nothing"}.get(
+        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__)
 
 
 def _language(path: Path, value: object) -> str:
@@ -143,7 +180,7 @@ _UNSUPPORTED = {
 
 def _markdown_blocks(path: Path, body: str, offset: int) -> tuple[str, list[SourceBlock]]:
     """(the text of a leading '# Title' or "", the blocks after it)."""
-    tokens = MarkdownIt("commonmark").parse(body)
+    tokens = MarkdownIt("commonmark").enable("table").parse(body)
     title = ""
     blocks: list[SourceBlock] = []
     list_depth = 0

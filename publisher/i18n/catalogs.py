@@ -14,6 +14,7 @@ and written with that header followed by Babel's output for the messages.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import io
 import re
@@ -28,7 +29,7 @@ from babel.messages.pofile import PoFileError, PoFileParser, normalize, write_po
 
 from ..atomic import write_atomic
 from ..defaults import SOURCE_LANGUAGE
-from ..errors import PublisherError, display_path
+from ..errors import PublisherError
 from ..model import Guide
 from ..project import Project
 
@@ -68,20 +69,48 @@ def template_path(project: Project) -> Path:
 
 
 def read_catalog(path: Path) -> KeptHeaderCatalog:
-    """Read a .po or .pot file (a file:line error if Babel cannot)."""
-    catalog = KeptHeaderCatalog()
+    """Read a .po or .pot file (a file:line error if Babel cannot, or if its
+    bytes are not in the charset its header declares)."""
     try:
-        with path.open("rb") as handle:
-            PoFileParser(catalog, abort_invalid=True).parse(handle)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise PublisherError("catalogue is missing", path) from None
-    except UnicodeDecodeError as error:
-        data = path.read_bytes()
-        raise PublisherError(f"not valid {catalog.charset or 'UTF-8'} text (byte 0x{data[error.start]:02X})", path,
-                             _line_of(data, error.start)) from None
+    check_charset(path, data)
+    catalog = KeptHeaderCatalog()
+    try:
+        PoFileParser(catalog, abort_invalid=True).parse(io.BytesIO(data))
     except PoFileError as error:
         raise PublisherError(f"not a valid .po file: {error}", path, getattr(error, "lineno", None)) from None
     return catalog
+
+
+_CHARSET = re.compile(rb'^"Content-Type:[^"\n]*charset=([^"\\\s;]+)', re.MULTILINE | re.IGNORECASE)
+
+
+def check_charset(path: Path, data: bytes) -> None:
+    """Refuse a catalogue whose declared charset is unknown, or that its bytes
+    contradict: not valid in the charset, or UTF-8 text declared as another
+    charset (Babel would print "GuÃ­a" for "Guía")."""
+    match = _CHARSET.search(data)
+    declared = match.group(1).decode("ascii", errors="replace") if match else "utf-8"
+    line = _line_of(data, match.start()) if match else None
+    try:
+        encoding = codecs.lookup(declared).name
+    except LookupError:
+        raise PublisherError(f"unknown charset '{declared}' in the Content-Type header: write charset=UTF-8",
+                             path, line) from None
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise PublisherError(f"not valid {declared} text (byte 0x{data[error.start]:02X}); save the file as "
+                             f"{declared}", path, _line_of(data, error.start)) from None
+    if encoding != "utf-8" and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return
+        raise PublisherError(f"the header says charset={declared} but the file is written in UTF-8: "
+                             f"write charset=UTF-8", path, line)
 
 
 def write_catalog(catalog: Catalog, path: Path) -> None:
@@ -137,8 +166,17 @@ def language_code(code: str) -> str:
 
 
 def shipped_languages(project: Project) -> list[str]:
-    """The source language, then every language with a catalogue."""
+    """The source language, then every language with a catalogue; a catalogue
+    in a folder that is not named by a language code is an error."""
     translated = sorted(path.parent.parent.name for path in project.locales.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    for lang in translated:
+        try:
+            known = language_code(lang) == lang
+        except PublisherError:
+            known = False
+        if not known:
+            raise PublisherError(f"'{lang}' is not a language code: name the folder after its language, like "
+                                 f"'es' or 'pt_BR'", project.locales / lang)
     return [SOURCE_LANGUAGE] + [lang for lang in translated if lang != SOURCE_LANGUAGE]
 
 
@@ -185,7 +223,20 @@ def _add(catalog: Catalog, text: str, location: str, comment: str | None, lineno
 
 
 def new_catalog(template: Catalog, lang: str) -> Catalog:
-    """A fresh catalogue for `lang` with every message of the template, untranslated."""
+    """A fresh catalogue for `lang` with every message of the template, untranslated.
+
+    Its Plural-Forms is Babel's, except for the languages where Babel 2.18's
+    table differs from the form that GNU gettext documents (manual, "Plural
+    forms") and CLDR agrees with: there the GNU form is written, since msgfmt,
+    Poedit and Weblate number the forms that way. Arabic is the one that
+    matters: Babel swaps forms 4 and 5 (CLDR "many", 11-99, and "other",
+    100-102...), so a translator filling the fifth slot for "11 files" would be
+    shown it for "100 files". The table is tested against CLDR."""
+    gnu_plural_forms = {
+        "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+        "hu": "nplurals=2; plural=(n != 1);",  # Babel: one form only
+        "tr": "nplurals=2; plural=(n != 1);",  # Babel: one form only
+    }
     name = Locale.parse(lang).english_name
     catalog = Catalog(locale=lang, project=PROJECT, version="1", charset="utf-8", fuzzy=False, copyright_holder="",
                       header_comment=f"# {name} translation of the publisher health guides.\n"
@@ -193,6 +244,9 @@ def new_catalog(template: Catalog, lang: str) -> Catalog:
                       msgid_bugs_address="", creation_date=template.creation_date,
                       revision_date=datetime.datetime.now(datetime.timezone.utc),
                       last_translator="publisher translators", language_team=f"{name} <>")
+    plural_forms = gnu_plural_forms.get(lang) or gnu_plural_forms.get(Locale.parse(lang).language)
+    if plural_forms:
+        catalog.mime_headers = [("Plural-Forms", plural_forms)]  # sets num_plurals and plural_expr
     for message in template:
         if message.id:
             catalog.add(message.id, "" if isinstance(message.id, str) else ("",) * catalog.num_plurals,
@@ -255,5 +309,5 @@ def update(catalog: KeptHeaderCatalog, template: Catalog) -> Merge:
 def template_or_error(project: Project) -> Catalog:
     path = template_path(project)
     if not path.exists():
-        raise PublisherError(f"no template yet: run `publisher extract` first ({display_path(path)} is missing)")
+        raise PublisherError("no template yet: run `publisher extract` first", path)
     return read_catalog(path)

@@ -139,9 +139,24 @@ def message_problems(message: Message, num_plurals: int, lang: str, names: Names
         if Counter(_PLACEHOLDER.findall(source)) != Counter(_PLACEHOLDER.findall(translation)):
             problems.append(f"placeholders differ from the source ({' '.join(_PLACEHOLDER.findall(source))}) "
                             f"in {shown}")
+        elif (broken := _format_problem(source, translation)) is not None:
+            problems.append(f"not a valid format string ({broken}) in {shown}")
         if Counter(_MARKUP.findall(source)) != Counter(_MARKUP.findall(translation)):
             problems.append(f"markup differs from the source in {shown}")
     return problems
+
+
+def _format_problem(source: str, translation: str) -> str | None:
+    """Why `translation` cannot be filled in as the code fills `source` (with
+    str.format, when the source has {name} placeholders), whatever its flags say."""
+    fields = re.findall(r"\{([a-z_]+)\}", source)
+    if not fields:
+        return None
+    try:
+        translation.format(**{name: "" for name in fields})
+    except (ValueError, KeyError, IndexError) as error:
+        return str(error).strip("'")
+    return None
 
 
 def check_catalog(path: Path, catalog: Catalog, lang: str, names: Names) -> list[Problem]:
