@@ -4,8 +4,9 @@ Read top to bottom as data flows: load the sources, make them plain, plan one
 job per output file, skip the jobs whose inputs did not change since they
 last ran (build_record.py), run the others (in parallel worker processes),
 summarise. Each job writes its files atomically; a failed job leaves the
-previous output in place and is reported at the end, after the other jobs
-have finished. The libraries that write the files (WeasyPrint, the speech
+previous output, and its record, in place and is reported at the end, after
+the other jobs have finished. (A job killed half-way has changed some of
+its files, so their record no longer matches them and the job runs again.) The libraries that write the files (WeasyPrint, the speech
 stack) are imported only by the jobs that use them, so a build with nothing
 to do is quick.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .build_record import forget, is_up_to_date, write_record
+from .build_record import is_up_to_date, write_record
 from .defaults import LISTENING_RATE_WPM, SOURCE_LANGUAGE
 from .errors import PublisherError, display_path, os_error
 from .formats import FORMAT_NAMES, REGISTRY, JobInput
@@ -193,8 +194,6 @@ def build(project: Project, request: BuildRequest, progress: Callable[[str], Non
     if jobs:
         workers = max(1, min(request.jobs, len(jobs)))
         progress(f"Building {_files(len(jobs))} with {workers} worker{'s' if workers > 1 else ''}...")
-        for job in jobs:
-            forget(job.target)
         if workers == 1:
             _use_messages(the_plan.messages)
             for job in jobs:

@@ -17,9 +17,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.catalog import Catalog, Message
 
 from ..datafiles import load_toml
+from ..datafiles import find_line
 from ..errors import PublisherError, display_path
 
 
@@ -61,7 +63,15 @@ class Names:
 
 
 def load_names(path: Path) -> Names:
+    """Read locales/do-not-translate.toml: `keep`, names kept as written, and
+    [medicines.<name>] tables of language = that language's spelling."""
+    from ..datafiles import ListOf, Table, Text, check
+
+    names = ListOf(Text(blank=False), what="a list of names")
+    spellings = Table(other=Text(blank=False, what="the medicine's name in that language, as text"),
+                      what="a table of language = spelling")
     data = load_toml(path)
+    check(data, Table({"keep": names, "medicines": Table(other=spellings)}), path)
     return Names(tuple(data.get("keep", ())), {name: dict(table) for name, table in data.get("medicines", {}).items()})
 
 
@@ -93,6 +103,8 @@ def validate_file(path: Path) -> list[Problem]:
             else:
                 message = f"{message.rstrip('.')}, {other.lstrip('.')}"
                 line = max(line, other_line)
+        if message == "end-of-line within string":
+            line -= 1  # msgfmt counts the line break it stopped at
         problems.append(Problem(path, line, message.rstrip(".")))
     return problems or [Problem(path, None, result.stderr.strip().splitlines()[-1])]
 
@@ -161,17 +173,96 @@ def _format_problem(source: str, translation: str) -> str | None:
 
 def check_catalog(path: Path, catalog: Catalog, lang: str, names: Names) -> list[Problem]:
     """Every problem of a catalogue: file syntax first, then each translated,
-    non-fuzzy message (fuzzy ones never reach a handout)."""
+    non-fuzzy message (fuzzy ones never reach a handout), including the
+    language's typography when its folder has a typography.toml (a problem
+    `publisher check` reports, but no reason to hold a translation back from
+    a build)."""
     problems = validate_file(path)
     if problems:
         return problems
+    typography = typography_of(path)
     for message in catalog:
         if not message.id or message.fuzzy:
             continue
         problems += [Problem(path, message.lineno, text)
                      for text in message_problems(message, catalog.num_plurals, lang, names)]
+        if typography is not None:
+            problems += [Problem(path, message.lineno, text) for text in typography_problems(message, typography, lang)]
     return problems
 
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- typography --------------------------------------------------------------------------------
+
+TYPOGRAPHY_FILE = "typography.toml"
+
+
+@dataclass(frozen=True)
+class Typography:
+    """Where a language puts a no-break space (locales/<lang>/typography.toml):
+    before some marks and after others (French: before : ; ? ! », after «)."""
+
+    spaces: str  # the characters that count as a no-break space
+    before: str
+    after: str
+    together: str = ""  # marks that may follow one another with no space ("?!")
+
+
+def typography_of(catalog: Path) -> Typography | None:
+    """The typography rules of a catalogue's language (locales/<lang>/LC_MESSAGES/
+    messages.po reads locales/<lang>/typography.toml), or None if it has none."""
+    if catalog.parent.name != "LC_MESSAGES":
+        return None
+    path = catalog.parent.parent / TYPOGRAPHY_FILE
+    return load_typography(path) if path.exists() else None
+
+
+def load_typography(path: Path) -> Typography:
+    table = load_toml(path).get("no-break-space")
+    if not isinstance(table, dict):
+        raise PublisherError("a [no-break-space] table is needed", path)
+    found = {}
+    for key in ("spaces", "before", "after", "together"):
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(mark, str) and len(mark) == 1 for mark in value):
+            raise PublisherError(f"[no-break-space] '{key}' must be a list of single characters", path,
+                                 find_line(path, key))
+        found[key] = "".join(value)
+    if not found["spaces"]:
+        raise PublisherError("[no-break-space] 'spaces' must name at least one space", path, find_line(path, "spaces"))
+    return Typography(found["spaces"], found["before"], found["after"], found["together"])
+
+
+# Where the rule does not apply: web and mail addresses, placeholders ({title},
+# %(file)s), markup, and a mark between digits (10:30, 1:2).
+_NOT_PROSE = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S+|\{[^{}]*\}|%\([^)]*\)[a-z]|</?[a-zA-Z][^>]*>"
+                        r"|(?<=\d)[:.,](?=\d)", re.IGNORECASE)
+
+
+def typography_problems(message: Message, rules: Typography, lang: str) -> list[str]:
+    """One problem, at most, for a translated message whose marks lack the
+    no-break space the language's typography puts before or after them: an
+    ordinary space there, or none. A mark that opens or ends the text needs
+    none on that side, nor one that follows another of `together` ("?!")."""
+    translations = [message.string] if isinstance(message.string, str) else list(message.string)
+    wrong: dict[str, None] = {}
+    for translation in filter(None, translations):
+        text = _NOT_PROSE.sub(lambda match: "x" * len(match.group()), translation)
+        for index, char in enumerate(text):
+            sides = ([("before", index - 1)] if char in rules.before else []) + \
+                    ([("after", index + 1)] if char in rules.after else [])
+            for side, at in sides:
+                if not 0 <= at < len(text) or text[at] in rules.spaces:
+                    continue
+                if side == "before" and char in rules.together and text[at] in rules.together:
+                    continue
+                found = "an ordinary space" if text[at].isspace() else "no space"
+                wrong[f"{side} '{char}' ({found})"] = None
+    if not wrong:
+        return []
+    source = message.id if isinstance(message.id, str) else message.id[0]
+    name = Locale.parse(lang).english_name if lang else lang
+    return [f"{name} typography: a no-break space is needed {', '.join(wrong)} in '{_short(source)}'"]

@@ -261,7 +261,8 @@ CASES = [
     Case("no title at all", source("untitled.md", "---\ntitle: ''\n---\n\nText here.\n"), "sources/untitled.md"),
     # Where the output goes
     Case("an output language folder that is a file", output_folder_is_a_file, "output/es"),
-    Case("a target that is a folder", target_is_a_folder, "output/en/tiny-guide.html", ("build", "-f", "html", "--force")),
+    Case("a target that is a folder", target_is_a_folder, "output/en/tiny-guide.html",
+         ("build", "-f", "html", "-l", "en", "--force")),
     Case("an output folder that is a file", output_is_a_file, "output"),
     Case("a cache folder that is a file", cache_is_a_file, ".cache", ("build", "--force", "-f", "mp3", "-l", "en")),
 ]
@@ -271,13 +272,15 @@ CASES = [
 
 
 def snapshot(folder: Path) -> dict[str, tuple]:
-    """Every file and folder under `folder` (or `folder` itself if it is a file):
-    kind, size, modification time and inode, so a replaced file shows."""
+    """Every file and folder under `folder` (or `folder` itself if it is a
+    file): for a file its size, modification time and inode, so a replaced
+    file shows. (A folder's own time changes when a temporary file comes and
+    goes in it.)"""
     if not folder.exists() and not folder.is_symlink():
         return {}
     paths = [folder, *sorted(folder.rglob("*"))] if folder.is_dir() else [folder]
-    return {str(path.relative_to(folder.parent)): (path.is_dir(), path.lstat().st_size, path.lstat().st_mtime_ns,
-                                                   path.lstat().st_ino) for path in paths}
+    return {str(path.relative_to(folder.parent)): "folder" if path.is_dir() else
+            (path.lstat().st_size, path.lstat().st_mtime_ns, path.lstat().st_ino) for path in paths}
 
 
 def run(args: tuple[str, ...], cwd: Path, **options) -> subprocess.CompletedProcess:
