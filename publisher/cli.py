@@ -253,7 +253,7 @@ def extract_command(project_dir: str) -> None:
 
     project = Project.at(project_dir)
     catalog = extract(load_guides(project), project, Path(__file__).parent)
-    write_catalog(catalog, template_path(project))
+    write_catalog(catalog, project.writable(template_path(project)))
     click.echo(f"Wrote {display_path(template_path(project))}: {_count(len(catalog), 'message')}")
 
 
@@ -273,7 +273,7 @@ def init_command(project_dir: str, lang: str, force: bool) -> None:
     if path.exists() and not force:
         raise PublisherError("a catalogue already exists: use `publisher update` to bring it up to date", path)
     catalog = new_catalog(template_or_error(project), code)
-    write_catalog(catalog, path)
+    write_catalog(catalog, project.writable(path))
     click.echo(f"Wrote {display_path(path)}: {_count(len(catalog), 'message')} to translate")
 
 
@@ -299,7 +299,7 @@ def update_command(project_dir: str, langs) -> None:
         path = catalog_path(project, lang)
         catalog = read_catalog(path)
         merge = update(catalog, template)
-        write_catalog(catalog, path)
+        write_catalog(catalog, project.writable(path))
         click.echo(f"{lang}: {_count(len(merge.new), 'new message')}, "
                    f"{_count(len(merge.changed), 'changed message')} marked fuzzy, "
                    f"{len(catalog.obsolete)} obsolete ({display_path(path)})")

@@ -53,6 +53,15 @@ class Project:
         """The folder of per-language data files (lexicon, topics, pronunciation)."""
         return self.locales / lang
 
+    def writable(self, path: Path) -> Path:
+        """`path`, once sure that writing it writes no file but itself: no
+        folder on the way from the project to it, nor the file, is a link."""
+        for part in [*reversed(path.relative_to(self.root).parents), path.relative_to(self.root)]:
+            if part.parts and (self.root / part).is_symlink():
+                raise PublisherError("a link: publisher does not write through links (replace it with the "
+                                     "folder or file itself)", self.root / part)
+        return path
+
 
 # What a project reads (every file must be a plain file) and what it writes.
 READ_PARTS = ("sources", "templates", "locales", "publisher.toml")
