@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .datafiles import find_line, load_toml
-from .errors import PublisherError
+from .datafiles import Table, Text, load_data
 from .project import Project
 
 SETTINGS_FILE = "publisher.toml"
 DEFAULT_PUBLISHER_NAME = "publisher"
+SHAPE = Table({"publisher": Table({"name": Text(blank=False, what="the publisher's name, as text")})})
 
 
 @dataclass(frozen=True)
@@ -28,15 +28,5 @@ def load_settings(project: Project) -> Settings:
     path = project.root / SETTINGS_FILE
     if not path.exists():
         return Settings()
-    table = load_toml(path)
-    publisher = table.get("publisher", {})
-    if not isinstance(publisher, dict):
-        raise PublisherError("[publisher] must be a table", path, find_line(path, "publisher"))
-    unknown = sorted(set(table) - {"publisher"}) + sorted(f"publisher.{key}" for key in set(publisher) - {"name"})
-    if unknown:
-        raise PublisherError(f"unknown setting '{unknown[0]}' (known: publisher.name)", path,
-                             find_line(path, unknown[0].split(".")[-1]))
-    name = publisher.get("name", DEFAULT_PUBLISHER_NAME)
-    if not isinstance(name, str) or not name.strip():
-        raise PublisherError("publisher.name must be the publisher's name, as text", path, find_line(path, "name"))
+    name = load_data(path, SHAPE).get("publisher", {}).get("name", DEFAULT_PUBLISHER_NAME)
     return Settings(" ".join(name.split()))

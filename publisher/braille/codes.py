@@ -13,12 +13,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..datafiles import find_line, load_toml, require
+from ..datafiles import ListOf, Table, Text, fail, load_data
 from ..errors import PublisherError
 from .brf import cells_named
 from .transcribe import table_exists
 
 FILE_NAME = "braille.toml"
+_PUNCTUATION = Text(what="a string of punctuation marks")
+SHAPE = Table({"table": Text(blank=False, what="the name of a liblouis table, as text"),
+               "note_indicators": ListOf(Text(), sizes=(0, 2), what='two cells like ["4-46-126", "4-46-345"]'),
+               "no_space_before": _PUNCTUATION, "no_space_after": _PUNCTUATION}, required=("table",))
 
 
 @dataclass(frozen=True)
@@ -42,24 +46,14 @@ def braille_code(language_dir: Path, lang: str) -> BrailleCode:
     if not path.is_file():
         raise PublisherError(f"no braille table for '{lang}': the braille edition needs this file, naming the "
                              f"liblouis table (see locales/en/{FILE_NAME})", path)
-    data = load_toml(path)
-    table = require(data, "table", str, path, FILE_NAME)
+    data = load_data(path, SHAPE)
+    table = data["table"]
     if not table_exists(table):
-        raise PublisherError(f"{FILE_NAME}: liblouis has no table '{table}' (see /usr/share/liblouis/tables)", path,
-                             find_line(path, "table"))
+        raise fail(path, ("table",), f"names '{table}', a table liblouis does not have "
+                                     f"(see /usr/share/liblouis/tables)")
     indicators = data.get("note_indicators", [])
-    if not (isinstance(indicators, list) and len(indicators) in (0, 2) and all(isinstance(i, str) for i in indicators)):
-        raise PublisherError(f"{FILE_NAME}: 'note_indicators' must be two cells like \"4-46-126\"", path,
-                             find_line(path, "note_indicators"))
     try:
         opens, closes = (cells_named(cells) for cells in indicators) if indicators else ("", "")
     except ValueError:
-        raise PublisherError(f"{FILE_NAME}: 'note_indicators' must be dot numbers 1 to 6 like \"4-46-126\"", path,
-                             find_line(path, "note_indicators")) from None
-    before = data.get("no_space_before", "")
-    after = data.get("no_space_after", "")
-    for key, value in (("no_space_before", before), ("no_space_after", after)):
-        if not isinstance(value, str):
-            raise PublisherError(f"{FILE_NAME}: '{key}' must be a string of punctuation marks", path,
-                                 find_line(path, key))
-    return BrailleCode(lang, table, opens, closes, before, after)
+        raise fail(path, ("note_indicators",), 'must be dot numbers 1 to 6 like "4-46-126"') from None
+    return BrailleCode(lang, table, opens, closes, data.get("no_space_before", ""), data.get("no_space_after", ""))

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..datafiles import find_line, load_toml, require
+from ..datafiles import ListOf, Table, Text, key_line, load_data
 from ..errors import PublisherError
 from wordfreq import zipf_frequency
 
@@ -754,29 +754,41 @@ RULE_ORDER: tuple[Rule, ...] = (
 )
 
 
+_PIECES = ListOf(Text(blank=False), what="a list of sentences")
+# RULES_FILE: [[rule]] name, purpose, [[rule.splits]] and [[rule.leaves_alone]] examples; [[whole]] examples.
+RULES_SHAPE = Table({
+    "rule": ListOf(Table({"name": Text(blank=False), "purpose": Text(blank=False),
+                          "splits": ListOf(Table({"source": Text(blank=False), "plain": _PIECES},
+                                                 required=("source", "plain"))),
+                          "leaves_alone": ListOf(Table({"source": Text(blank=False), "why": Text(blank=False)},
+                                                       required=("source", "why")))},
+                         required=("name", "purpose")), what="[[rule]] tables, one per clause rule"),
+    "whole": ListOf(Table({"source": Text(blank=False), "plain": _PIECES, "note": Text()},
+                          required=("source", "plain")))},
+    required=("rule",))
+
+
 def load_clause_rules(path: Path = RULES_FILE, order: Sequence[Rule] = RULE_ORDER) -> tuple[ClauseRule, ...]:
     """The registry: the rule functions of `order`, each with its purpose from
     `path`, whose [[rule]] tables must name the same rules in the same order."""
-    tables = load_toml(path).get("rule")
-    if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
-        raise PublisherError("expected [[rule]] tables, one per clause rule", path)
-    names = [require(table, "name", str, path, f"[[rule]] number {index}") for index, table in
-             enumerate(tables, start=1)]
+    tables = load_data(path, RULES_SHAPE)["rule"]
+    names = [table["name"] for table in tables]
     expected = [rule.__name__ for rule in order]
     for name in expected:
         if name not in names:
             raise PublisherError(f"clause rule '{name}' has no [[rule]] table", path)
-    for name in names:
+    for index, name in enumerate(names):
         if name not in expected:
-            raise PublisherError(f"[[rule]] '{name}' is not a clause rule", path, find_line(path, f'"{name}"'))
+            raise PublisherError(f"[[rule]] '{name}' is not a clause rule", path,
+                                 key_line(path, ("rule", index, "name")))
         if names.count(name) > 1:
-            raise PublisherError(f"[[rule]] '{name}' appears more than once", path, find_line(path, f'"{name}"'))
-    for name, wanted in zip(names, expected):
+            raise PublisherError(f"[[rule]] '{name}' appears more than once", path,
+                                 key_line(path, ("rule", index, "name")))
+    for index, (name, wanted) in enumerate(zip(names, expected)):
         if name != wanted:
             raise PublisherError(f"[[rule]] tables are not in the order of the rules: '{wanted}' must come "
-                                 f"where '{name}' is", path, find_line(path, f'"{name}"'))
-    return tuple(ClauseRule(name, rule, require(table, "purpose", str, path, f"[[rule]] '{name}'"))
-                 for name, rule, table in zip(names, order, tables))
+                                 f"where '{name}' is", path, key_line(path, ("rule", index, "name")))
+    return tuple(ClauseRule(name, rule, table["purpose"]) for name, rule, table in zip(names, order, tables))
 
 
 RULES: tuple[ClauseRule, ...] = load_clause_rules()

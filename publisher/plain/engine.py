@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import MutableMapping
 from pathlib import Path
 
-from ..datafiles import load_toml
+from ..datafiles import load_data
 from ..errors import PublisherError, display_path
 from ..model import BulletList, GlossaryEntry, Guide, Section, Sentence, SourceGuide
 from ..sentences import split_sentences
 from .fidelity import missing
 from .fixed_names import FixedNames, load_fixed_names
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import SHAPE as LEXICON_SHAPE, Lexicon, load_lexicon
 from .lists import enumeration, paragraphs_and_lists
 from .overrides import Overrides, load_overrides
 from .proof import Checker
@@ -47,7 +47,7 @@ def load_rules(language_dir: Path, lang: str) -> PlainRules:
                              f"({display_path(topics_file)} is missing)")
     terms = load_terms(language_dir / "terms.toml", language_dir / "glossary.toml")
     lexicon_file = language_dir / "lexicon.toml"
-    reader = load_toml(lexicon_file).get("reader", {})
+    reader = load_data(lexicon_file, LEXICON_SHAPE).get("reader", {})
     return PlainRules(lang=lang, topics=load_topics(topics_file), lexicon=load_lexicon(lexicon_file, terms.forms),
                       terms=terms, overrides=load_overrides(language_dir / "overrides.toml"),
                       reader_nouns=tuple(reader.get("nouns", ())),

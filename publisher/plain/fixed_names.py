@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..datafiles import load_toml
+from ..datafiles import ListOf, Table, Text, load_data
 from ..errors import PublisherError
 
 WORDNET_NOUNS = Path("/usr/share/wordnet/index.noun")
 LONGEST_NAME_WORDS = 5
+# locales/<lang>/fixed-names.toml: groups of names, any group names
+SHAPE = Table(other=ListOf(Text(blank=False), what="a list of names"))
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 # A run of two or more capitalised words, maybe joined by "of", "and", "the"...
 _CAPITALISED_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+(?:(?:of|and|the|for|on|in|&)\s+)*[A-Z][a-z]+)+")
@@ -87,10 +89,7 @@ def load_fixed_names(path: Path, lang: str) -> FixedNames:
     names: set[str] = set()
     listed: set[str] = set()
     if path.exists():
-        data = load_toml(path)
-        for group, listed_here in data.items():
-            if not isinstance(listed_here, list) or not all(isinstance(name, str) for name in listed_here):
-                raise PublisherError(f"'{group}' must be a list of names", path)
+        for listed_here in load_data(path, SHAPE).values():
             names.update(" ".join(name.lower().split()) for name in listed_here)
     listed = set(names)
     if lang == "en":

@@ -17,12 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..datafiles import find_line, load_toml
+from ..datafiles import ListOf, OneOf, Table, Text, key_line, load_data
 from ..errors import PublisherError
 from .grammar import AUXILIARIES, DETERMINERS
 from .parser import word_list_pos
 
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "any")
+# locales/<lang>/lexicon.toml: [words] phrase = plain words, or word = { part of speech = plain words };
+# [reader] nouns: the words for the reader ("patients") that become "you".
+SHAPE = Table({"words": Table(other=OneOf((Text(), Table({pos: Text() for pos in PARTS_OF_SPEECH}, least=1)),
+                                          what=f'text, or a table like {{ noun = "..." }} (parts of speech: '
+                                               f'{", ".join(PARTS_OF_SPEECH)})')),
+               "reader": Table({"nouns": ListOf(Text(blank=False), what="a list of words")})},
+              required=("words",))
 UNKNOWN_WORD = "?"  # what a PosAt says of a word no word list knows (parser.UNKNOWN_WORD)
 # No part of speech known for a word: its entries do not apply.
 PosAt = Callable[[int], str]
@@ -114,25 +121,16 @@ def _fits(pos: str, plain: str, text: str, start: int, end: int, pos_at: PosAt |
 def load_lexicon(path: Path, kept_forms: tuple[str, ...] = ()) -> Lexicon:
     """Read lexicon.toml; keys are stored lowercase. A phrase maps to text; a
     single word to a table of part of speech -> text."""
-    data = load_toml(path)
-    words = data.get("words")
-    if not isinstance(words, dict):
-        raise PublisherError("a lexicon needs a [words] table", path, 1)
     replacements = {}
-    for key, value in words.items():
-        line = find_line(path, f'"{key}"')
+    for key, value in load_data(path, SHAPE)["words"].items():
         single = len(key.split()) == 1 and re.fullmatch(r"[\w'-]+", key)
-        if isinstance(value, str) and not single:
-            replacements[_normal(key)] = {"any": value}
-        elif isinstance(value, dict) and value and all(pos in PARTS_OF_SPEECH and isinstance(plain, str)
-                                                       for pos, plain in value.items()):
+        if isinstance(value, dict):
             replacements[_normal(key)] = dict(value)
-        elif single and isinstance(value, str):
-            raise PublisherError(f"'{key}' is one word: say which part of speech it replaces, e.g. "
-                                 f"\"{key}\" = {{ noun = \"{value}\" }}", path, line)
+        elif not single:
+            replacements[_normal(key)] = {"any": value}
         else:
-            raise PublisherError(f"'{key}' must map to text, or to a table like {{ noun = \"...\" }} "
-                                 f"(parts of speech: {', '.join(PARTS_OF_SPEECH)})", path, line)
+            raise PublisherError(f"'{key}' is one word: say which part of speech it replaces, e.g. "
+                                 f"\"{key}\" = {{ noun = \"{value}\" }}", path, key_line(path, ("words", key)))
     return Lexicon(replacements, tuple(kept_forms))
 
 

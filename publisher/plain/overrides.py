@@ -11,8 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..datafiles import load_toml, require
-from ..errors import PublisherError
+from ..datafiles import ListOf, OneOf, Table, Text, load_data
+
+_SENTENCE = Text(blank=False)
+# locales/<lang>/overrides.toml
+SHAPE = Table({"override": ListOf(Table({"source": _SENTENCE, "plain": OneOf(
+    (_SENTENCE, ListOf(_SENTENCE, least=1)), what="a sentence or a list of sentences")},
+    required=("source", "plain")))})
 
 
 @dataclass(frozen=True)
@@ -30,16 +35,10 @@ def load_overrides(path: Path) -> Overrides:
     """Read overrides.toml (no file: no overrides)."""
     if not path.exists():
         return Overrides({}, path)
-    data = load_toml(path)
     by_source = {}
-    for number, table in enumerate(data.get("override", []), start=1):
-        source = require(table, "source", str, path, f"override {number}")
-        plain = table.get("plain")
-        if isinstance(plain, str):
-            plain = [plain]
-        if not isinstance(plain, list) or not plain or not all(isinstance(s, str) and s.strip() for s in plain):
-            raise PublisherError(f"override {number}: 'plain' must be a sentence or a list of sentences", path)
-        by_source[_key(source)] = tuple(plain)
+    for table in load_data(path, SHAPE).get("override", []):
+        plain = table["plain"]
+        by_source[_key(table["source"])] = (plain,) if isinstance(plain, str) else tuple(plain)
     return Overrides(by_source, path)
 
 

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..datafiles import load_toml, require
-from ..errors import PublisherError
+from ..datafiles import Flag, ListOf, Number, Table, Text, load_data
 from ..model import SourceBlock, SourceGuide
 from ..sentences import split_sentences
 
@@ -23,6 +22,15 @@ TOPIC_SENTENCE_WEIGHT = 3
 # A paragraph stays in the current section unless another topic scores clearly higher
 # (the current topic scores less than this share of the best), so a narrative is not cut up.
 STAY_RATIO = 0.6
+
+_CUES = ListOf(Text(blank=False), what="a list of cue words")
+# A heading is filled with the guide's subject: draft_sections.
+_TOPIC = Table({"id": Text(blank=False), "heading": Text(placeholders=("subject",), blank=False), "cues": _CUES,
+                "weight": Number(low=0), "summary": Flag()}, required=("id", "heading"))
+# locales/<lang>/topics.toml
+SHAPE = Table({"fallback_subject": Text(blank=False), "organisation_words": ListOf(Text(blank=False)),
+               "opening": _TOPIC, "opening_fallback": _TOPIC, "topic": ListOf(_TOPIC, least=1)},
+              required=("opening", "opening_fallback", "topic"))
 
 
 @dataclass(frozen=True)
@@ -61,20 +69,15 @@ class SectionDraft:
 
 def load_topics(path: Path) -> TopicRules:
     """Read topics.toml into TopicRules."""
-    data = load_toml(path)
+    data = load_data(path, SHAPE)
 
-    def topic(table: dict, where: str) -> Topic:
+    def topic(table: dict) -> Topic:
         cues = tuple(_cue_pattern(cue) for cue in table.get("cues", []))
-        return Topic(id=require(table, "id", str, path, where), heading=require(table, "heading", str, path, where),
-                     cues=cues, weight=float(table.get("weight", 1.0)), summary=bool(table.get("summary", False)))
+        return Topic(id=table["id"], heading=table["heading"], cues=cues, weight=float(table.get("weight", 1.0)),
+                     summary=table.get("summary", False))
 
-    topics = tuple(topic(table, f"topic {n}") for n, table in enumerate(data.get("topic", []), start=1))
-    if not topics:
-        raise PublisherError("no [[topic]] tables", path)
-    return TopicRules(opening=topic(require(data, "opening", dict, path, "topics"), "[opening]"),
-                      opening_fallback=topic(require(data, "opening_fallback", dict, path, "topics"),
-                                             "[opening_fallback]"),
-                      topics=topics,
+    return TopicRules(opening=topic(data["opening"]), opening_fallback=topic(data["opening_fallback"]),
+                      topics=tuple(topic(table) for table in data["topic"]),
                       fallback_subject=str(data.get("fallback_subject", "this condition")),
                       organisation_words=tuple(str(word) for word in data.get("organisation_words", ())))
 

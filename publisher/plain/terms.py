@@ -7,11 +7,23 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..datafiles import find_line, load_toml, require
-from ..errors import PublisherError
+from ..datafiles import ListOf, Table, Text, load_data
 
 # Kinds whose names the fidelity check follows from source to edition.
 NAME_KINDS = {"drug", "gene", "gene_protein"}
+
+_WORDS = ListOf(Text(blank=False), what="a list of words")
+# Kind.one and Kind.many are filled with the terms' names: Terms.explain.
+_SENTENCE = Text(placeholders=("names",), needs=("names",), blank=False)
+_TERM = Table({"name": Text(blank=False), "forms": ListOf(Text(blank=False), least=1, what="a list of words"),
+               "kind": Text(blank=False), "first_use": Text(), "glossary": Text(blank=False)},
+              required=("name", "kind", "glossary"))
+# locales/<lang>/terms.toml, and glossary.toml (terms only)
+SHAPE = Table({"kinds": Table(other=Table({"one": _SENTENCE, "many": _SENTENCE, "words": _WORDS},
+                                          required=("one", "many"))),
+               "term": ListOf(_TERM),
+               "fidelity": Table({"drug_endings": _WORDS, "not_drugs": _WORDS})})
+MORE_SHAPE = Table({"term": ListOf(_TERM)})
 
 
 @dataclass(frozen=True)
@@ -96,33 +108,22 @@ class Terms:
 def load_terms(path: Path, *more: Path) -> Terms:
     """Read terms.toml, and any further files of terms (glossary.toml: the
     general glossary used for every guide) that exist."""
-    data = load_toml(path)
+    data = load_data(path, SHAPE)
     kinds = {}
     for name, table in data.get("kinds", {}).items():
-        kinds[name] = Kind(one=require(table, "one", str, path, f"[kinds.{name}]"),
-                           many=require(table, "many", str, path, f"[kinds.{name}]"),
-                           words=tuple(table.get("words", ())))
-    terms = _read_terms(path, data)
+        kinds[name] = Kind(one=table["one"], many=table["many"], words=tuple(table.get("words", ())))
+    terms = _read_terms(data)
     for extra in more:
         if extra.exists():
-            terms += _read_terms(extra, load_toml(extra))
+            terms += _read_terms(load_data(extra, MORE_SHAPE))
     fidelity = data.get("fidelity", {})
     return Terms(tuple(terms), kinds, tuple(fidelity.get("drug_endings", ())),
                  frozenset(word.lower() for word in fidelity.get("not_drugs", ())))
 
 
-def _read_terms(path: Path, data: dict) -> list[Term]:
-    terms = []
-    for number, table in enumerate(data.get("term", []), start=1):
-        where = f"term {number}"
-        name = require(table, "name", str, path, where)
-        kind = require(table, "kind", str, path, where)
-        forms = tuple(table.get("forms", [name]))
-        if not forms or not all(isinstance(form, str) and form for form in forms):
-            raise PublisherError(f"term '{name}': 'forms' must be a list of words", path, find_line(path, name))
-        terms.append(Term(name=name, forms=forms, kind=kind, glossary=require(table, "glossary", str, path, where),
-                          first_use=table.get("first_use", "")))
-    return terms
+def _read_terms(data: dict) -> list[Term]:
+    return [Term(name=table["name"], forms=tuple(table.get("forms", [table["name"]])), kind=table["kind"],
+                 glossary=table["glossary"], first_use=table.get("first_use", "")) for table in data.get("term", [])]
 
 
 def _form_pattern(form: str) -> str:

@@ -8,8 +8,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..datafiles import find_line, load_toml
-from ..errors import PublisherError
+from ..datafiles import Table, Text, load_data
+
+# locales/<lang>/pronunciation.toml: [say] "printed word" = "how to say it"
+SHAPE = Table({"say": Table(other=Text(blank=False, what="how to say it, as text"))})
 
 
 @dataclass(frozen=True)
@@ -35,8 +37,4 @@ def load_pronunciation(path: Path) -> Pronunciation:
     """Read pronunciation.toml (a language without one says everything as printed)."""
     if not path.exists():
         return Pronunciation({})
-    table = load_toml(path).get("say", {})
-    for word, said in table.items():
-        if not isinstance(said, str) or not said.strip():
-            raise PublisherError(f"'{word}' must map to how to say it", path, find_line(path, f'"{word}"'))
-    return Pronunciation(dict(table))
+    return Pronunciation(dict(load_data(path, SHAPE).get("say", {})))

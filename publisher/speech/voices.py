@@ -13,9 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..datafiles import load_toml
+from ..datafiles import Number, Table, Text, key_line, load_data
 from ..errors import PublisherError
 from .pronunciation import Pronunciation, load_pronunciation
+
+SETTINGS_FILE = "speech.toml"
+# locales/<lang>/speech.toml
+SHAPE = Table({"voice": Text(blank=False, what="an espeak-ng voice id, as text (see `publisher voices`)"),
+               "rate_factor": Number(0.5, 3)})
 
 
 @dataclass(frozen=True)
@@ -38,22 +43,30 @@ class Voice:
 
 def language_voice(lang: str, installed: list[dict], language_dir: Path) -> Voice:
     """The voice that narrates `lang`, with its rate factor and respellings."""
-    settings_file = language_dir / "speech.toml"
-    settings = load_toml(settings_file) if settings_file.exists() else {}
-    factor = settings.get("rate_factor", 1.0)
-    if not isinstance(factor, (int, float)) or not 0.5 <= factor <= 3:
-        raise PublisherError("rate_factor must be a number between 0.5 and 3", settings_file)
-    return Voice(choose_voice(lang, installed, settings.get("voice"), settings_file), float(factor),
+    settings = speech_settings(language_dir)
+    settings_file = language_dir / SETTINGS_FILE
+    wanted = settings.get("voice")
+    chosen = choose_voice(lang, installed, wanted, settings_file,
+                          key_line(settings_file, ("voice",)) if wanted else None)
+    return Voice(chosen, float(settings.get("rate_factor", 1.0)),
                  load_pronunciation(language_dir / "pronunciation.toml"))
 
 
-def choose_voice(lang: str, installed: list[dict], wanted: str | None = None, where: Path | None = None) -> str:
-    """The voice id that narrates `lang`: `wanted` if given (it must be installed),
-    else the installed voice of that language."""
+def speech_settings(language_dir: Path) -> dict:
+    """The language's speech.toml, checked (no file: no settings)."""
+    path = language_dir / SETTINGS_FILE
+    return load_data(path, SHAPE) if path.exists() else {}
+
+
+def choose_voice(lang: str, installed: list[dict], wanted: str | None = None, where: Path | None = None,
+                 line: int | None = None) -> str:
+    """The voice id that narrates `lang`: `wanted` if given (it must be
+    installed; `where` and `line` say where it was asked for), else the
+    installed voice of that language."""
     ids = {voice["id"] for voice in installed}
     if wanted:
         if wanted.lower() not in ids:
-            raise PublisherError(f"voice '{wanted}' is not installed (see `publisher voices`)", where)
+            raise PublisherError(f"voice '{wanted}' is not installed (see `publisher voices`)", where, line)
         return wanted.lower()
     for voice in installed:
         if _languages(voice) and _languages(voice)[0] == _norm(lang):
