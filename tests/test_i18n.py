@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gettext
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from babel import Locale
 from babel.messages.catalog import Catalog
 
 from conftest import REPO
@@ -135,6 +137,36 @@ def test_new_catalogue_has_every_message_untranslated():
     assert str(catalog.locale) == "fr" and catalog.num_plurals == 2
 
 
+ARABIC_PLURALS = ("nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+                  "n%100>=11 ? 4 : 5);")
+
+
+def test_a_new_arabic_catalogue_numbers_its_plural_forms_as_gnu_gettext_and_update_keeps_them(tmp_path):
+    catalog = new_catalog(template("One."), "ar")
+    assert catalog.plural_forms == ARABIC_PLURALS  # Babel's own swaps forms 4 and 5
+    path = tmp_path / "messages.po"
+    write_catalog(catalog, path)
+    assert not validate_file(path)
+    header = path.read_text(encoding="utf-8").split("\n\n")[0]
+    catalog = read_catalog(path)
+    update(catalog, template("One.", "Two."))
+    write_catalog(catalog, path)
+    assert path.read_text(encoding="utf-8").split("\n\n")[0] == header
+    assert read_catalog(path).plural_forms == ARABIC_PLURALS
+
+
+@pytest.mark.parametrize("lang", ["ar", "hu", "tr", "fr", "es", "ru", "pl"])
+def test_new_catalogues_number_plural_forms_in_cldr_order(lang):
+    """Form i of a new catalogue is the i-th of CLDR's categories (zero, one,
+    two, few, many, other) that the language uses for whole numbers."""
+    catalog = new_catalog(template("One."), lang)
+    choose = gettext.c2py(catalog.plural_expr)
+    categories = [Locale.parse(lang).plural_form(n) for n in range(1001)]
+    used = [name for name in ("zero", "one", "two", "few", "many", "other") if name in categories]
+    assert catalog.num_plurals == len(used)
+    assert [choose(n) for n in range(1001)] == [used.index(name) for name in categories]
+
+
 # --- checks -------------------------------------------------------------------------------------
 
 
@@ -202,6 +234,7 @@ def test_shipped_catalogues_pass_every_check():
     for lang in LANGS:
         path = REPO / "locales" / lang / "LC_MESSAGES" / "messages.po"
         assert check_catalog(path, read_catalog(path), lang, NAMES) == []
+        assert read_catalog(path).plural_forms == new_catalog(template(), lang).plural_forms  # GNU's, for ar
 
 
 def test_status_agrees_with_msgfmt(tmp_path):

@@ -233,7 +233,8 @@ def new_catalog(template: Catalog, lang: str) -> Catalog:
     100-102...), so a translator filling the fifth slot for "11 files" would be
     shown it for "100 files". The table is tested against CLDR."""
     gnu_plural_forms = {
-        "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+        "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+              "n%100>=11 ? 4 : 5);",
         "hu": "nplurals=2; plural=(n != 1);",  # Babel: one form only
         "tr": "nplurals=2; plural=(n != 1);",  # Babel: one form only
     }
