@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,12 +15,14 @@ from babel.messages.catalog import Catalog
 from conftest import REPO
 from publisher.errors import PublisherError
 from publisher.i18n.catalogs import language_code, new_catalog, read_catalog, update, write_catalog
-from publisher.i18n.checks import Names, check_catalog, load_names, message_problems, validate_file
+from publisher.i18n.checks import (Names, check_catalog, load_names, load_typography, message_problems,
+                                   typography_problems, validate_file)
 from publisher.i18n.localize import CatalogTranslations, localize, shipped_messages
 from publisher.i18n.status import catalog_status
 from publisher.model import BulletList, GlossaryEntry, Guide, Paragraph, Section, Sentence
 
 NAMES = load_names(REPO / "locales" / "do-not-translate.toml")
+FRENCH = load_typography(REPO / "locales" / "fr" / "typography.toml")
 LANGS = ("es", "fr", "ar")
 
 
@@ -198,6 +201,49 @@ def test_message_checks(lang, source, translation, problem):
         assert problems == []
     else:
         assert any(problem in found for found in problems), problems
+
+
+@pytest.mark.parametrize("translation, problem", [
+    ("Qu’est-ce que la SLA\u00a0?", None),
+    ("Qu’est-ce que la SLA\u202f?", None),
+    ("Qu’est-ce que la SLA ?", "before '?' (an ordinary space)"),
+    ("Qu’est-ce que la SLA?", "before '?' (no space)"),
+    ("Cela comprend :", "before ':' (an ordinary space)"),
+    ("Attention\u00a0; c’est grave\u00a0!", None),
+    ("Il dit «\u00a0non\u00a0».", None),
+    ("Il dit « non ».", "after '«' (an ordinary space), before '»' (an ordinary space)"),
+    ("Vraiment\u00a0?!", None),
+    ("Voir https://example.org/guide?page=2 ou www.example.org:8080.", None),
+    ("Le rendez-vous est à 10:30.", None),
+    ("Partie {number}. {title}", None),
+    ("Mis à jour le %(date)s", None),
+    ("", None),
+])
+def test_french_typography_wants_a_no_break_space(translation, problem):
+    problems = typography_problems(message("What is ALS?", translation), FRENCH, "fr")
+    if problem is None:
+        assert problems == []
+    else:
+        assert len(problems) == 1 and f"French typography: a no-break space is needed {problem} in" in problems[0]
+
+
+def test_typography_is_checked_where_the_language_has_rules(tmp_path):
+    for lang in ("fr", "es"):
+        folder = tmp_path / lang / "LC_MESSAGES"
+        folder.mkdir(parents=True)
+        catalog = new_catalog(template("What is ALS?", "What causes ALS?"), lang)
+        catalog["What is ALS?"].string = "¿Qué es la ELA?" if lang == "es" else "Qu’est-ce que la SLA ?"
+        catalog["What causes ALS?"].string = ("¿Qué causa la ELA ?" if lang == "es"
+                                              else "Qu’est-ce qui la cause\u00a0?")
+        write_catalog(catalog, folder / "messages.po")
+    shutil.copy(REPO / "locales" / "fr" / "typography.toml", tmp_path / "fr" / "typography.toml")
+    path = tmp_path / "fr" / "LC_MESSAGES" / "messages.po"
+    problems = check_catalog(path, read_catalog(path), "fr", NAMES)
+    assert len(problems) == 1 and problems[0].line == read_catalog(path)["What is ALS?"].lineno
+    assert str(problems[0]).endswith("French typography: a no-break space is needed before '?' (an ordinary space) "
+                                     "in 'What is ALS?'")
+    path = tmp_path / "es" / "LC_MESSAGES" / "messages.po"
+    assert check_catalog(path, read_catalog(path), "es", NAMES) == []  # Spanish has no typography.toml
 
 
 def test_plural_forms_must_match_the_language():

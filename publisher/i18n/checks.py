@@ -20,8 +20,7 @@ from pathlib import Path
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 
-from ..datafiles import load_toml
-from ..datafiles import find_line
+from ..datafiles import find_line, load_toml
 from ..errors import PublisherError, display_path
 
 
@@ -221,6 +220,8 @@ def typography_of(catalog: Path) -> Typography | None:
 
 
 def load_typography(path: Path) -> Typography:
+    """Read a typography.toml: a [no-break-space] table of lists of single
+    characters, `spaces` (those that count), `before`, `after`, `together`."""
     table = load_toml(path).get("no-break-space")
     if not isinstance(table, dict):
         raise PublisherError("a [no-break-space] table is needed", path)
@@ -264,5 +265,5 @@ def typography_problems(message: Message, rules: Typography, lang: str) -> list[
     if not wrong:
         return []
     source = message.id if isinstance(message.id, str) else message.id[0]
-    name = Locale.parse(lang).english_name if lang else lang
-    return [f"{name} typography: a no-break space is needed {', '.join(wrong)} in '{_short(source)}'"]
+    return [f"{Locale.parse(lang).english_name} typography: a no-break space is needed {', '.join(wrong)} "
+            f"in '{_short(source)}'"]
