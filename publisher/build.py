@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .build_record import is_up_to_date, write_record
+from .datafiles import check_build_data
 from .defaults import LISTENING_RATE_WPM, SOURCE_LANGUAGE
 from .errors import PublisherError, display_path, os_error
 from .formats import FORMAT_NAMES, REGISTRY, JobInput
@@ -129,6 +130,7 @@ def plan(project: Project, request: BuildRequest) -> Plan:
     languages = requested_languages(project, request.locales)
     settings = load_settings(project)  # a mistake in publisher.toml stops the build before any job starts
     formats = [REGISTRY[name] for name in FORMAT_NAMES if name in request.formats or not request.formats]
+    check_build_data(project, languages, speaking=any(fmt.speaks for fmt in formats))  # so do mistakes in them
     loaded = plain_guides(project, request.guides, request.jobs)
     jobs, fallbacks, held_back, messages = [], {}, {}, {}
     for lang in languages:

@@ -232,7 +232,7 @@ def voices_command(project_dir: str) -> None:
             voice = language_voice(lang, installed, project.language_data(lang))
             click.echo(f"  {lang:<6} {voice.id} (rate factor {voice.rate_factor:g})")
         except PublisherError as error:
-            click.echo(f"  {lang:<6} NONE: {error.message}")
+            click.echo(f"  {lang:<6} NONE: {error}")
     click.echo("Installed voices:")
     for lang, voices in voices_by_language(installed).items():
         click.echo(f"  {lang:<6} " + ", ".join(voice["id"] for voice in voices))
