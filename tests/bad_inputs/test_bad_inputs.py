@@ -311,28 +311,60 @@ def expected_line(project: Path, case: Case) -> int | None:
     return next(number for number, text in enumerate(data.split("\n"), start=1) if needle in text)
 
 
-@pytest.fixture
-def broken(built_base: Path, tmp_path: Path):
-    """A copy of the built project, and a folder outside it holding the secret."""
-    project = tmp_path / "project"
+def make_copy(built_base: Path, folder: Path) -> tuple[Path, Path]:
+    """A copy of the built project in `folder`, and a folder beside it (outside it) holding the secret."""
+    project = folder / "project"
     shutil.copytree(built_base, project, symlinks=True)
-    outside = tmp_path / "outside"
+    outside = folder / "outside"
     outside.mkdir()
     (outside / "secret.txt").write_text(f"{SECRET}\nroot:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
     return project, outside
 
 
+@pytest.fixture
+def broken(built_base: Path, tmp_path: Path):
+    return make_copy(built_base, tmp_path)
+
+
+@dataclass
+class Outcome:
+    """What running a case did."""
+
+    project: Path
+    result: subprocess.CompletedProcess
+    output_before: dict
+    output_after: dict
+    outside_before: dict
+    outside_after: dict
+    line: int | None
+
+
+@pytest.fixture(scope="module")
+def outcomes(built_base: Path, tmp_path_factory) -> dict[str, Outcome]:
+    """Every case run once, a few at a time (each is mostly a Python start-up)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def run_case(case: Case) -> Outcome:
+        project, outside = make_copy(built_base, tmp_path_factory.mktemp("case"))
+        case.breaks(project, outside)
+        output_before, outside_before = snapshot(project / "output"), snapshot(outside)
+        result = run(case.args, project)
+        return Outcome(project, result, output_before, snapshot(project / "output"), outside_before,
+                       snapshot(outside), expected_line(project, case))
+
+    with ThreadPoolExecutor(max_workers=(os.cpu_count() or 1) + 1) as pool:
+        return dict(zip((case.name for case in CASES), pool.map(run_case, CASES)))
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_a_bad_input_is_one_line_naming_the_file(broken, case: Case):
-    project, outside = broken
-    case.breaks(project, outside)
-    before, outside_before = snapshot(project / "output"), snapshot(outside)
-    result = run(case.args, project)
-    assert_one_line_naming(result, project, case.path, expected_line(project, case))
-    assert snapshot(project / "output") == before, "output/ changed"
-    assert snapshot(outside) == outside_before, "something was written outside the project"
-    assert SECRET not in result.stdout + result.stderr
-    for path in (project / "output").rglob("*") if (project / "output").is_dir() else ():
+def test_a_bad_input_is_one_line_naming_the_file(outcomes, case: Case):
+    outcome = outcomes[case.name]
+    assert_one_line_naming(outcome.result, outcome.project, case.path, outcome.line)
+    assert outcome.output_after == outcome.output_before, "output/ changed"
+    assert outcome.outside_after == outcome.outside_before, "something was written outside the project"
+    assert SECRET not in outcome.result.stdout + outcome.result.stderr
+    output = outcome.project / "output"
+    for path in output.rglob("*") if output.is_dir() else ():
         if path.is_file() and path.suffix in (".html", ".vtt", ".brf", ".json"):
             assert SECRET not in path.read_text(encoding="utf-8", errors="replace"), path
 
