@@ -4,10 +4,14 @@ Every output is written to a temporary file next to its target and renamed
 over it only when complete, so an interrupted or failed build never leaves a
 half-written handout where a good one stood. A folder of files (an audio
 guide's tracks) is written whole into a temporary folder and swapped in.
+Temporary names start with "." and end in ".part" (".old" for a folder being
+swapped out), so a build killed half-way leaves files that the next one can
+find and remove (workspace.py).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -43,18 +47,29 @@ def atomic_folder(target: Path) -> Iterator[Path]:
     folder `target` (the old one is removed only once the new one is in place)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
-    old = None
+    moved_aside: list[Path] = []
     try:
         yield temporary
         os.chmod(temporary, 0o755)
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-            os.replace(target, old / target.name)
-        os.replace(temporary, target)
+        while True:
+            try:
+                os.rename(temporary, target)  # only while no folder (or an empty one) is there
+                break
+            except OSError as error:
+                if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                    raise
+            # Move the folder there aside, then try again: another process
+            # may have put its own folder in meanwhile, and then the last one wins.
+            aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            moved_aside.append(aside)
+            try:
+                os.rename(target, aside / target.name)
+            except FileNotFoundError:
+                pass
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        for aside in moved_aside:
+            shutil.rmtree(aside, ignore_errors=True)
 
 
 def keep_first(partial: Path, target: Path) -> None:

@@ -35,6 +35,7 @@ from .model import Guide, Sentence
 from .project import Project
 from .render.profiles import PrintProfile
 from .settings import Settings, load_settings
+from .workspace import one_build_at_a_time
 
 if TYPE_CHECKING:
     from .speech.clips import ClipStats  # the speech stack loads only in jobs that speak
@@ -165,7 +166,13 @@ def _shaping(fmt, request: BuildRequest, settings: Settings) -> dict:
 
 
 def build(project: Project, request: BuildRequest, progress: Callable[[str], None] = print) -> BuildSummary:
-    """Run every planned job that is not up to date, reporting each as it finishes."""
+    """Run every planned job that is not up to date, reporting each as it
+    finishes; one build of a project at a time, leaving no temporary file."""
+    with one_build_at_a_time(project, progress):
+        return _build(project, request, progress)
+
+
+def _build(project: Project, request: BuildRequest, progress: Callable[[str], None]) -> BuildSummary:
     started = time.monotonic()
     the_plan = plan(project, request)
     for error in the_plan.unreadable:

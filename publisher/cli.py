@@ -199,13 +199,21 @@ def review_command(project_dir: str, guides) -> None:
     explanation; and where to write your own version of a sentence
     (locales/en/overrides.toml). The figures are those of `publisher report`.
     """
+    from .workspace import one_build_at_a_time
+
+    project = Project.at(project_dir)
+    with one_build_at_a_time(project, click.echo):
+        _review(project, guides)
+
+
+def _review(project: Project, guides) -> None:
+    """Write the review pages of `guides` (all if none)."""
     from .atomic import write_atomic
     from .guides import plain_results
     from .plain.report import guide_report
     from .render.fonts import place_fonts
     from .render.review import render_review
 
-    project = Project.at(project_dir)
     for result, known in plain_results(project, guides):
         overrides = display_path(project.language_data(result.guide.lang) / "overrides.toml")
         target = project.output / "review" / f"{result.guide.slug}.html"

@@ -61,6 +61,12 @@ def main() -> None:
             return {"ok": False, "error": f"espeak-ng has no voice '{voice}'"}
         target = Path(path)
         partial = target.with_name(f"{target.name}.{os.getpid()}.part")  # two builds may speak the same clip
+        try:
+            return speak_into(text, voice, rate, partial, target)
+        finally:
+            partial.unlink(missing_ok=True)  # a clip that failed its checks is not left behind
+
+    def speak_into(text: str, voice: str, rate: int, partial: Path, target: Path) -> dict:
         partial.unlink(missing_ok=True)
         finished.clear()
         word_ends.clear()
