@@ -10,6 +10,12 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+# A guide short enough to build in seconds, for tests that build many times.
+TINY_GUIDE = """Living with ALS
+ALS is a disease of the nerve cells that control muscles. It gets worse over time.
+Caring for yourself
+Eat small meals often. Ask your care team about a feeding tube if swallowing gets hard. Riluzole may slow the disease a little.
+"""
 SEED_SLUGS = ("als-causes-overview", "als-disease-mechanism", "als-pathophysiology", "als-treatment-protocol")
 
 

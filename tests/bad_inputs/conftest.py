@@ -9,13 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import TINY_GUIDE, copy_project
 
-TINY_GUIDE = """Living with ALS
-ALS is a disease of the nerve cells that control muscles. It gets worse over time.
-Caring for yourself
-Eat small meals often. Ask your care team about a feeding tube if swallowing gets hard. Riluzole may slow the disease a little.
-"""
 LANGUAGES = ("en", "es")  # the base project ships these two only: a case builds everything it ships
 
 
