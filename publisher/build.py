@@ -6,7 +6,9 @@ last ran (build_record.py), run the others (in parallel worker processes),
 summarise. Each job writes its files atomically; a failed job leaves the
 previous output, and its record, in place and is reported at the end, after
 the other jobs have finished. (A job killed half-way has changed some of
-its files, so their record no longer matches them and the job runs again.) The libraries that write the files (WeasyPrint, the speech
+its files, so their record no longer matches them and the job runs again.)
+One build of a project runs at a time, and leaves no temporary file
+(workspace.py). The libraries that write the files (WeasyPrint, the speech
 stack) are imported only by the jobs that use them, so a build with nothing
 to do is quick.
 """

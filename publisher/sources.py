@@ -141,7 +141,7 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
         raise PublisherError(f"unknown front matter key '{unknown[0]}' (known: title, language)", path, key_line)
     for key, value in meta.items():
         if not isinstance(value, str):
-            key_line = next((n for n, l in enumerate(lines[1:end], start=2) if l.startswith(str(key))), 2)
+            key_line = next((n for n, text in enumerate(lines[1:end], start=2) if text.startswith(str(key))), 2)
             raise PublisherError(f"front matter '{key}' must be text (got {_yaml_kind(value)})", path, key_line)
     return meta, "\n".join(lines[end + 1:]), end + 1
 

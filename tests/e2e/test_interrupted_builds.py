@@ -25,7 +25,7 @@ from e2e.inspect import duration_seconds, id3_facts, read_webvtt
 
 pytestmark = pytest.mark.e2e
 
-KILL_AFTER = (0.4, 0.9, 1.4, 1.9, 2.5, 3.2)  # seconds into a build (one takes about 3 s here)
+KILL_AFTER = (0.6, 1.5, 2.4)  # seconds into a build (one takes about 3 s here)
 TEMPORARY = ("*.part", "*.old", "weasyprint-*")
 
 
