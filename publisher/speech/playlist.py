@@ -4,7 +4,10 @@ sections and skip between them."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_LINE_BREAKS_AND_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 @dataclass(frozen=True)
@@ -18,11 +21,13 @@ class Track:
 
 def m3u8(tracks: list[Track], title: str) -> str:
     """The playlist text: `#EXTINF:<whole seconds>,<title>` before each file."""
-    lines = ["#EXTM3U", f"#PLAYLIST:{_one_line(title)}"]
+    lines = ["#EXTM3U", f"#PLAYLIST:{one_line(title)}"]
     for track in tracks:
-        lines += [f"#EXTINF:{max(1, round(track.seconds))},{_one_line(track.title)}", track.file]
+        lines += [f"#EXTINF:{max(1, round(track.seconds))},{one_line(track.title)}", track.file]
     return "\n".join(lines) + "\n"
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+def one_line(text: str) -> str:
+    """`text` on one line, each run of spaces as one; a no-break space (the
+    French "SLA\u00a0?") is kept, as on the page."""
+    return _LINE_BREAKS_AND_SPACES.sub(" ", text).strip()

@@ -5,6 +5,7 @@ and a deaf-blind reader on a braille display can follow along."""
 from __future__ import annotations
 
 from .audio import Placed
+from .playlist import one_line
 
 
 def webvtt(placed: tuple[Placed, ...], offset: float = 0.0) -> str:
@@ -24,4 +25,4 @@ def _time(seconds: float) -> str:
 
 
 def _escape(text: str) -> str:
-    return " ".join(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").split())
+    return one_line(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))

@@ -278,11 +278,11 @@ class PageFacts(HTMLParser):
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(self.text_parts).split())
+        return squash(" ".join(self.text_parts))
 
     def part_headings(self) -> list[str]:
         """The headings of the page's parts (key points, sections, words to know), not "Contents"."""
-        return [" ".join(text.split()) for id_, text in self.h2 if id_ != "contents-heading"]
+        return [squash(text) for id_, text in self.h2 if id_ != "contents-heading"]
 
     def prose(self, main_only: bool = True) -> list[str]:
         """The text of each paragraph and list item, in order (in <main> only, or anywhere)."""
@@ -290,7 +290,7 @@ class PageFacts(HTMLParser):
         for number, in_main, data in self.prose_parts:
             if in_main or not main_only:
                 blocks.setdefault(number, []).append(data)
-        return [" ".join("".join(parts).split()) for parts in blocks.values() if "".join(parts).strip()]
+        return [squash("".join(parts)) for parts in blocks.values() if "".join(parts).strip()]
 
     def headings(self) -> list[str]:
         return [tag for tag, _ in self.tags if re.fullmatch(r"h[1-6]", tag)]
@@ -300,6 +300,12 @@ def page_facts(path: Path) -> PageFacts:
     facts = PageFacts()
     facts.feed(path.read_text(encoding="utf-8"))
     return facts
+
+
+def squash(text: str) -> str:
+    """`text` with each run of white space as one space, as a browser shows
+    it; a no-break space (French "SLA\u00a0?") is kept, not white space here."""
+    return re.sub(r"[ \t\n\r\f]+", " ", text).strip()
 
 
 def words(text: str) -> int:

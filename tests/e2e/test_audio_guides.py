@@ -14,7 +14,7 @@ import pytest
 
 from conftest import SEED_SLUGS
 from e2e.conftest import copy_built
-from e2e.inspect import (decode_mp3, duration_seconds, ebur128, id3_facts, page_facts, read_webvtt, rms_dbfs,
+from e2e.inspect import (decode_mp3, duration_seconds, ebur128, id3_facts, page_facts, read_webvtt, rms_dbfs, squash,
                          words)
 from publisher.datafiles import load_toml
 from publisher.i18n.catalogs import read_catalog, write_catalog
@@ -90,7 +90,7 @@ def test_transcript_cues_follow_the_speech_within_0_3_s(guide_audio):
     page = page_facts(guide_audio.with_suffix(".html"))
     cues = read_webvtt(guide_audio.with_suffix(".vtt"))
     assert [cue.id for cue in cues] == list(page.units)
-    assert [cue.text for cue in cues] == [" ".join(text.split()) for text in page.units.values()]
+    assert [cue.text for cue in cues] == [squash(text) for text in page.units.values()]
     samples, rate = decode_mp3(guide_audio)
     onsets, offsets = speech_edges(samples, rate)
     for cue in cues:
