@@ -11,12 +11,23 @@ hole in the text a screen reader gets) for a mark inside the Arabic lam-alef
 ligature (WeasyPrint #2841). The common case, tanween fath on a lam before
 alef ("مثلًا"), is printed in the equally standard spelling with the tanween
 on the alef ("مثلاً"): same word, same sound.
+
+WeasyPrint copies a document's fonts into a `weasyprint-*` folder it makes
+with tempfile, and removes it only when its font configuration is garbage
+collected: a worker process that ends first leaves it behind (two per
+parallel build, measured). So each document gets a temporary folder of its
+own, inside the process's (a build's is .cache/tmp/, workspace.py), removed
+as soon as the PDF is written.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlparse
@@ -51,10 +62,11 @@ class ProjectOnlyFetcher(URLFetcher):
 def guide_pdf(page: Callable[[bool], str], templates: Path) -> bytes:
     """The PDF/UA-1 document of `page(with_contents)`, an HTML page whose
     relative URLs point into `templates`."""
-    document = layout(page(False), templates)
-    if len(document.pages) > CONTENTS_AFTER_PAGES:
-        document = layout(page(True), templates)
-    return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    with _scratch_folder():
+        document = layout(page(False), templates)
+        if len(document.pages) > CONTENTS_AFTER_PAGES:
+            document = layout(page(True), templates)
+        return document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
 
 
 def layout(html: str, templates: Path) -> Document:
@@ -70,4 +82,18 @@ def layout(html: str, templates: Path) -> Document:
 
 def pdf_bytes(html: str, templates: Path) -> bytes:
     """The PDF/UA-1 document of one HTML page, as it is."""
-    return layout(html, templates).write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+    with _scratch_folder():
+        return layout(html, templates).write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
+
+
+@contextmanager
+def _scratch_folder() -> Iterator[None]:
+    """Point tempfile (for WeasyPrint's font folders) at a new folder, and
+    remove it afterwards. A job renders one document at a time per process."""
+    folder = tempfile.mkdtemp(prefix="weasyprint-")
+    saved, tempfile.tempdir = tempfile.tempdir, folder
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved
+        shutil.rmtree(folder, ignore_errors=True)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..atomic import atomic_folder, atomic_path, write_atomic
+from ..atomic import atomic_folder, atomic_path
 from ..fingerprint import digest, package_versions, stamp
 from ..model import Guide
 from ..result_cache import ResultCache
@@ -112,11 +112,17 @@ def narrate_guide(guide: Guide, target: Path, *, locales_dir: Path, cache_dir: P
     spoken = speak_guide(guide, locales_dir=locales_dir, cache_dir=cache_dir, pacing=pacing, gettext=gettext)
     recording, mastered = spoken.recording, spoken.mastered
     album = AlbumTags(guide.title.text, artist, guide.lang, spoken.voices)
-    folder = target.with_suffix("")
-    tracks = write_tracks(recording, mastered, folder, album)
-    write_whole(recording, mastered, target, album, contents_title=gettext("Contents"))
-    write_atomic(target.with_suffix(".vtt"), webvtt(spoken.placed))
-    outputs = (target, target.with_suffix(".vtt"), *(folder / track.file for track in tracks), folder / PLAYLIST)
+    folder, transcript = target.with_suffix(""), target.with_suffix(".vtt")
+    # The MP3, its tracks and its transcript are one edition: all three are
+    # written whole beside their places first, then swapped in one right
+    # after the other. A failure leaves the old edition as it was; a kill
+    # leaves at most a mix the build record no longer matches (build_record.py).
+    with (atomic_folder(folder) as tracks_partial, atomic_path(target) as whole_partial,
+          atomic_path(transcript) as transcript_partial):
+        tracks = fill_tracks(recording, mastered, tracks_partial, album)
+        fill_whole(recording, mastered, whole_partial, album, contents_title=gettext("Contents"))
+        transcript_partial.write_text(webvtt(spoken.placed), encoding="utf-8")
+    outputs = (target, transcript, *(folder / track.file for track in tracks), folder / PLAYLIST)
     return Narration(recording, tracks, spoken.clips, outputs)
 
 
@@ -136,24 +142,34 @@ def write_whole(recording: Recording, mastered: Mastered, target: Path, album: A
                 contents_title: str) -> None:
     """The whole guide as one MP3 (the tracks' frames end to end) whose chapters are its sections."""
     with atomic_path(target) as partial:
-        partial.write_bytes(mastered.whole)
-        tag_mp3(partial, title=album.album, album=album.album, artist=album.artist, lang=album.lang,
-                chapters=heard_chapters(recording, mastered), contents_title=contents_title, voices=album.voices)
+        fill_whole(recording, mastered, partial, album, contents_title)
+
+
+def fill_whole(recording: Recording, mastered: Mastered, path: Path, album: AlbumTags, contents_title: str) -> None:
+    """Write the whole guide's MP3 to `path` (a temporary file)."""
+    path.write_bytes(mastered.whole)
+    tag_mp3(path, title=album.album, album=album.album, artist=album.artist, lang=album.lang,
+            chapters=heard_chapters(recording, mastered), contents_title=contents_title, voices=album.voices)
 
 
 def write_tracks(recording: Recording, mastered: Mastered, folder: Path, album: AlbumTags) -> tuple[Track, ...]:
     """One numbered MP3 per chapter in `folder`, and a playlist of them."""
+    with atomic_folder(folder) as partial:
+        return fill_tracks(recording, mastered, partial, album)
+
+
+def fill_tracks(recording: Recording, mastered: Mastered, folder: Path, album: AlbumTags) -> tuple[Track, ...]:
+    """Write the tracks and their playlist into `folder` (a temporary folder, empty)."""
     tracks = []
     total = len(recording.chapters)
-    with atomic_folder(folder) as partial:
-        for number, (chapter, data) in enumerate(zip(recording.chapters, mastered.tracks), start=1):
-            track = Track(f"{number:02d}-{chapter.id}.mp3", chapter.title, chapter.end - chapter.start)
-            path = partial / track.file
-            path.write_bytes(data)
-            tag_mp3(path, title=chapter.title, album=album.album, artist=album.artist, lang=album.lang,
-                    track=f"{number}/{total}", voices=album.voices)
-            tracks.append(track)
-        (partial / PLAYLIST).write_text(m3u8(tracks, album.album), encoding="utf-8")
+    for number, (chapter, data) in enumerate(zip(recording.chapters, mastered.tracks), start=1):
+        track = Track(f"{number:02d}-{chapter.id}.mp3", chapter.title, chapter.end - chapter.start)
+        path = folder / track.file
+        path.write_bytes(data)
+        tag_mp3(path, title=chapter.title, album=album.album, artist=album.artist, lang=album.lang,
+                track=f"{number}/{total}", voices=album.voices)
+        tracks.append(track)
+    (folder / PLAYLIST).write_text(m3u8(tracks, album.album), encoding="utf-8")
     return tuple(tracks)
 
 
