@@ -138,13 +138,6 @@ def installed_voices(engine: SpeechEngine, cache: Path) -> list[dict]:
     return voices
 
 
-def write_whole(recording: Recording, mastered: Mastered, target: Path, album: AlbumTags,
-                contents_title: str) -> None:
-    """The whole guide as one MP3 (the tracks' frames end to end) whose chapters are its sections."""
-    with atomic_path(target) as partial:
-        fill_whole(recording, mastered, partial, album, contents_title)
-
-
 def fill_whole(recording: Recording, mastered: Mastered, path: Path, album: AlbumTags, contents_title: str) -> None:
     """Write the whole guide's MP3 to `path` (a temporary file)."""
     path.write_bytes(mastered.whole)
