@@ -38,6 +38,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
 from ..defaults import CONTENTS_AFTER_PAGES
 from ..errors import PublisherError
+from ..workspace import temporary_folder
 from . import pdf_languages  # noqa: F401  (marks passages in another language in the PDF's tags)
 
 PDF_VARIANT = "pdf/ua-1"
@@ -90,10 +91,9 @@ def pdf_bytes(html: str, templates: Path) -> bytes:
 def _scratch_folder() -> Iterator[None]:
     """Point tempfile (for WeasyPrint's font folders) at a new folder, and
     remove it afterwards. A job renders one document at a time per process."""
-    folder = tempfile.mkdtemp(prefix="weasyprint-")
-    saved, tempfile.tempdir = tempfile.tempdir, folder
+    folder = Path(tempfile.mkdtemp(prefix="weasyprint-"))
     try:
-        yield
+        with temporary_folder(folder):
+            yield
     finally:
-        tempfile.tempdir = saved
         shutil.rmtree(folder, ignore_errors=True)
