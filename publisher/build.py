@@ -54,6 +54,7 @@ class BuildRequest:
     profile: PrintProfile = PrintProfile()
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     force: bool = False
+    allow_partial: bool = False  # build editions under the translation threshold too
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,17 @@ class JobResult:
     messages: dict[str, str] = field(default_factory=dict)  # catalogue words looked up -> what they said
 
 
+@dataclass(frozen=True)
+class Unpublished:
+    """A guide's edition in a language that is not built: too little of it
+    is translated. `missing`: some of its messages are not in the catalogue
+    at all (extract and update would add them)."""
+
+    slug: str
+    percent: float
+    missing: bool
+
+
 @dataclass
 class BuildSummary:
     """The outcome of a build."""
@@ -90,6 +102,9 @@ class BuildSummary:
     held_back: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
     unreadable: list[PublisherError] = field(default_factory=list)  # sources that could not be read
     up_to_date: list[Job] = field(default_factory=list)  # skipped: made from the same inputs
+    why_untranslated: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> msgid -> why
+    unpublished: dict[str, list[Unpublished]] = field(default_factory=dict)
+    threshold: float = 0
 
 
 # --- what to build ------------------------------------------------------------
@@ -97,14 +112,18 @@ class BuildSummary:
 
 @dataclass(frozen=True)
 class Plan:
-    """The jobs of a build, per language the units left in English and the
-    translations that may be used."""
+    """The jobs of a build; per language the units left in English (and why
+    each message was), the translations that may be used and the editions
+    not published because too little of them is translated."""
 
     jobs: list[Job]
     fallbacks: dict[str, tuple[Sentence, ...]]
     held_back: dict[str, tuple[Problem, ...]]
     unreadable: list[PublisherError] = field(default_factory=list)
     messages: dict[str, dict[str, str]] = field(default_factory=dict)
+    why_untranslated: dict[str, dict[str, str]] = field(default_factory=dict)
+    unpublished: dict[str, list[Unpublished]] = field(default_factory=dict)
+    threshold: float = 0
 
 
 def requested_languages(project: Project, asked: tuple[str, ...]) -> list[str]:
@@ -126,7 +145,9 @@ def requested_languages(project: Project, asked: tuple[str, ...]) -> list[str]:
 def plan(project: Project, request: BuildRequest) -> Plan:
     """One job per output file, each guide localized; in the registry's order
     (the narration, the longest, first), a narrated format after the guide's
-    first narrating job, so its clips are spoken once."""
+    first narrating job, so its clips are spoken once. A guide's edition in
+    another language is planned only when at least the threshold share of
+    its messages is translated (publisher.toml), or `allow_partial`."""
     for fmt in request.formats:
         if fmt not in REGISTRY:
             raise PublisherError(f"unknown format '{fmt}' (formats: {', '.join(FORMAT_NAMES)})")
@@ -135,12 +156,19 @@ def plan(project: Project, request: BuildRequest) -> Plan:
     formats = [REGISTRY[name] for name in FORMAT_NAMES if name in request.formats or not request.formats]
     check_build_data(project, languages, speaking=any(fmt.speaks for fmt in formats))  # so do mistakes in them
     loaded = plain_guides(project, request.guides, request.jobs)
-    jobs, fallbacks, held_back, messages = [], {}, {}, {}
+    jobs, fallbacks, held_back, messages, why, unpublished = [], {}, {}, {}, {}, {}
     for lang in languages:
         cleared = cleared_messages(project, lang) if lang != SOURCE_LANGUAGE else ClearedMessages({}, ())
         held_back[lang], messages[lang] = cleared.held_back, cleared.messages
         editions = [localize(guide, messages[lang], lang) for guide in loaded.guides]
-        fallbacks[lang] = tuple(unit for edition in editions for unit in edition.fallbacks)
+        why[lang] = {msgid: cleared.why_untranslated(msgid) for edition in editions for msgid in edition.untranslated}
+        if not request.allow_partial:
+            unpublished[lang] = [Unpublished(edition.guide.slug, edition.percent,
+                                             any(why[lang][msgid] == "missing" for msgid in edition.untranslated))
+                                 for edition in editions if edition.percent < settings.translation_threshold]
+            editions = [edition for edition in editions if edition.percent >= settings.translation_threshold]
+        if editions:
+            fallbacks[lang] = tuple(unit for edition in editions for unit in edition.fallbacks)
         for edition in editions:
             lead = None
             for fmt in formats:
@@ -151,7 +179,8 @@ def plan(project: Project, request: BuildRequest) -> Plan:
                 if fmt.speaks and lead is None:
                     lead = target
     order = {name: index for index, name in enumerate(FORMAT_NAMES)}
-    return Plan(sorted(jobs, key=lambda job: order[job.format]), fallbacks, held_back, loaded.failures, messages)
+    return Plan(sorted(jobs, key=lambda job: order[job.format]), fallbacks, held_back, loaded.failures, messages,
+                why, {lang: guides for lang, guides in unpublished.items() if guides}, settings.translation_threshold)
 
 
 def _shaping(fmt, request: BuildRequest, settings: Settings) -> dict:
@@ -185,7 +214,7 @@ def _build(project: Project, request: BuildRequest, progress: Callable[[str], No
         fresh = not request.force and is_up_to_date(job.target, job.fingerprint, the_plan.messages[job.guide.lang])
         (current if fresh else jobs).append(job)
     if current:
-        progress(f"{_files(len(current))} up to date (made from the same inputs; --force rebuilds them)")
+        progress(f"{_editions(len(current))} up to date (made from the same inputs; --force rebuilds them)")
     results: list[JobResult] = []
     failures: list[tuple[Job, PublisherError]] = []
     width = len(str(len(jobs)))
@@ -204,7 +233,7 @@ def _build(project: Project, request: BuildRequest, progress: Callable[[str], No
 
     if jobs:
         workers = max(1, min(request.jobs, len(jobs)))
-        progress(f"Building {_files(len(jobs))} with {workers} worker{'s' if workers > 1 else ''}...")
+        progress(f"Building {_editions(len(jobs))} with {workers} worker{'s' if workers > 1 else ''}...")
         if workers == 1:
             _use_messages(the_plan.messages)
             for job in jobs:
@@ -212,7 +241,8 @@ def _build(project: Project, request: BuildRequest, progress: Callable[[str], No
         else:
             _run_in_pool(project, jobs, request, the_plan.messages, workers, finished)
     return BuildSummary(results, failures, time.monotonic() - started, the_plan.fallbacks, the_plan.held_back,
-                        the_plan.unreadable, current)
+                        the_plan.unreadable, current, the_plan.why_untranslated, the_plan.unpublished,
+                        the_plan.threshold)
 
 
 def _run_in_pool(project: Project, jobs: list[Job], request: BuildRequest, messages: dict[str, dict[str, str]],
@@ -240,8 +270,8 @@ def _run_in_pool(project: Project, jobs: list[Job], request: BuildRequest, messa
                     running[pool.submit(_run_captured, project.root, follower, request)] = follower
 
 
-def _files(count: int) -> str:
-    return f"{count} file{'' if count == 1 else 's'}"
+def _editions(count: int) -> str:
+    return f"{count} edition{'' if count == 1 else 's'}"
 
 
 # --- in a worker process --------------------------------------------------------------

@@ -100,17 +100,23 @@ def main(ctx: click.Context, project_dir: str, debug: bool) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Files to build at once. Default: one per CPU core.")
 @click.option("--force", is_flag=True, help="Rebuild every file, even those made from the same inputs.")
+@click.option("--allow-partial", is_flag=True,
+              help="Build a guide in a language even when less of it is translated than publisher.toml's "
+                   "[translation] threshold (default 90%); the rest is printed and spoken in English.")
 @click.pass_obj
 def build_command(project_dir: str, locales, formats, guides, rate: int, print_size: str, paper: str,
-                  paper_tint: bool, jobs: int | None, force: bool) -> None:
+                  paper_tint: bool, jobs: int | None, force: bool, allow_partial: bool) -> None:
     """Build handouts into output/.
 
     Only what changed is rebuilt: a file whose guide, translations,
     templates, settings and speech data are the same as when it was made
     (and that nobody touched since) is up to date and skipped.
 
-    A sentence with no translation yet (or only a fuzzy one) is printed and
-    spoken in English, marked as English; the summary counts them. A PDF in
+    A guide is published in another language once at least 90% of its
+    messages are translated (publisher.toml: [translation] threshold); until
+    then the build says what to do and writes nothing for it. A sentence
+    with no translation yet (or only a fuzzy one) is printed and spoken in
+    English, marked as English; the summary counts them. A PDF in
     another print profile than 18 pt A4 white is named after it
     (<guide>-24pt-letter-cream.pdf), so no edition replaces another.
 
@@ -123,49 +129,19 @@ def build_command(project_dir: str, locales, formats, guides, rate: int, print_s
       publisher build --force                everything, even what is up to date
     """
     from .build import BuildRequest, build
+    from .build_report import first_problem, summary_lines
     from .render.profiles import PrintProfile
 
     project = Project.at(project_dir)
     request = BuildRequest(locales=locales, formats=formats, guides=guides, rate=rate,
                            profile=PrintProfile(int(print_size), paper, paper_tint),
-                           force=force, **({"jobs": jobs} if jobs else {}))
+                           force=force, allow_partial=allow_partial, **({"jobs": jobs} if jobs else {}))
     summary = build(project, request, progress=click.echo)
-    kinds: dict[str, int] = {}
-    for result in summary.results:
-        kinds[result.job.format] = kinds.get(result.job.format, 0) + 1
-    counts = ", ".join(f"{count} {fmt.upper()}" for fmt, count in sorted(kinds.items()))
-    current = f", {len(summary.up_to_date)} up to date" if summary.up_to_date else ""
-    click.echo(f"Wrote {_count(len(summary.results), 'file')} in {summary.seconds:.1f} s ({counts or 'none'}{current}) "
-               f"to {display_path(project.output)}/")
-    clips: dict[str, list[int]] = {}
-    for result in summary.results:
-        if result.clips:
-            counted = clips.setdefault(result.job.guide.lang, [0, 0, 0])
-            counted[0] += result.clips.synthesized
-            counted[1] += result.clips.reused
-            counted[2] += result.clips.retried
-    if clips:
-        click.echo("Speech clips: " + "; ".join(f"{lang} {spoken} spoken, {reused} reused, {retried} retried"
-                                                for lang, (spoken, reused, retried) in clips.items()))
-    for lang, units in summary.fallbacks.items():
-        if lang == SOURCE_LANGUAGE:
-            continue
-        held = summary.held_back.get(lang, ())
-        line = f"{lang}: {_count(len(units), 'unit')} fell back to English"
-        if held:
-            line += f" ({_count(len(held), 'translation')} held back by checks: run `publisher check {lang}`)"
-        elif units:
-            line += " (untranslated or fuzzy: run `publisher status`)"
+    for line in summary_lines(summary, project.output):
         click.echo(line)
-    if summary.failures or summary.unreadable:  # one line: the first problem, and how many there were
-        first = (summary.unreadable or [error for _, error in summary.failures])[0]
-        problems = []
-        if summary.unreadable:
-            problems.append(f"{_count(len(summary.unreadable), 'guide')} could not be read")
-        if summary.failures:
-            problems.append(f"{len(summary.failures)} of {len(summary.failures) + len(summary.results)} "
-                            f"files failed")
-        raise PublisherError(f"{first.message} ({' and '.join(problems)}; see above)", first.path, first.line)
+    problem = first_problem(summary)
+    if problem:
+        raise problem
 
 
 @main.command("report")
@@ -316,18 +292,36 @@ def update_command(project_dir: str, langs) -> None:
 @main.command("status")
 @click.pass_obj
 def status_command(project_dir: str) -> None:
-    """Show, per language, how much is translated."""
-    from .i18n.catalogs import catalog_path, read_catalog, shipped_languages
+    """Show, per language, how much of what the guides need is translated.
+
+    A message the guides need that the catalogue does not have yet (a new
+    or changed guide, before `publisher extract` and `publisher update`)
+    counts as untranslated; a line under the table says so."""
+    from pathlib import Path
+
+    from .guides import plain_guides
+    from .i18n.catalogs import catalog_path, extract, read_catalog, shipped_languages
     from .i18n.status import catalog_status
 
     project = Project.at(project_dir)
+    loaded = plain_guides(project)
+    for error in loaded.failures:
+        click.echo(f"note: not counted: {error}")
+    needed = [message.id for message in extract(loaded.guides, project, Path(__file__).parent) if message.id]
     click.echo(f"{'language':<10}{'translated':>12}{'fuzzy':>8}{'untranslated':>14}{'obsolete':>10}{'done':>8}")
+    hints = []
     for lang in shipped_languages(project):
         if lang == SOURCE_LANGUAGE:
             continue
-        counts = catalog_status(read_catalog(catalog_path(project, lang)))
+        counts = catalog_status(read_catalog(catalog_path(project, lang)), needed)
         click.echo(f"{lang:<10}{counts.translated:>12}{counts.fuzzy:>8}{counts.untranslated:>14}"
                    f"{counts.obsolete:>10}{counts.percent:>7}%")
+        if counts.missing:
+            hints.append(f"{lang}: {_count(counts.missing, 'message')} the guides need "
+                         f"{'is' if counts.missing == 1 else 'are'} not in the catalogue yet: "
+                         f"run `publisher extract` and `publisher update {lang}`")
+    for hint in hints:
+        click.echo(hint)
 
 
 @main.command("check")

@@ -23,8 +23,8 @@ def make(job: JobInput) -> Made:
     seconds = narration.recording.seconds
     clips = narration.clips
     note = (f"{int(seconds // 60)}:{int(seconds % 60):02d} of audio, {len(narration.recording.chapters)} "
-            f"chapters and tracks, {clips.synthesized} clips spoken, {clips.reused} reused"
-            + (f", {clips.retried} retried" if clips.retried else ""))
+            f"chapters and tracks, {clips.synthesized} spoken, {clips.reused} already recorded"
+            + (f", {clips.retried} spoken again" if clips.retried else ""))
     return Made(narration.outputs, note, clips)
 
 

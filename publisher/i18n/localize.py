@@ -2,8 +2,12 @@
 
 A unit with no translation, or only a fuzzy one, keeps its English text and
 `lang="en"`, so the page marks it and the narrator reads it with an English
-voice; the build says how many units fell back. A fuzzy translation never
-reaches a handout.
+voice; the build says how many fell back. A fuzzy translation never reaches a
+handout.
+
+Units are counted as messages, the way `publisher status` and `update`
+count them: a sentence that appears twice in a guide (a key point that
+repeats the body) is one message to translate.
 """
 
 from __future__ import annotations
@@ -52,17 +56,32 @@ class CatalogTranslations(gettext.NullTranslations):
 
 @dataclass(frozen=True)
 class Localized:
-    """A guide in a language, and the units that had to stay in English."""
+    """A guide in a language, the units that had to stay in English, and
+    the guide's messages (each distinct text once)."""
 
     guide: Guide
     fallbacks: tuple[Sentence, ...]
+    messages: tuple[str, ...] = ()
+
+    @property
+    def untranslated(self) -> tuple[str, ...]:
+        """The messages of the guide left in English, each once."""
+        return tuple(dict.fromkeys(unit.text for unit in self.fallbacks))
+
+    @property
+    def percent(self) -> float:
+        """How much of the guide is translated, in percent of its messages."""
+        if not self.messages:
+            return 100.0
+        return 100 * (len(self.messages) - len(self.untranslated)) / len(self.messages)
 
 
 def localize(guide: Guide, messages: dict[str, str] | None, lang: str) -> Localized:
     """`guide` in `lang` (the source guide itself when `lang` is its language),
     each unit looked up in `messages` (see `shipped_messages`)."""
+    texts = tuple(dict.fromkeys(unit.text for unit in guide.units()))
     if lang == guide.lang:
-        return Localized(guide, ())
+        return Localized(guide, (), texts)
     fallbacks: list[Sentence] = []
 
     def unit(sentence: Sentence) -> Sentence:
@@ -82,5 +101,5 @@ def localize(guide: Guide, messages: dict[str, str] | None, lang: str) -> Locali
         sections=tuple(Section(section.id, unit(section.heading), tuple(block(item) for item in section.blocks))
                        for section in guide.sections),
         glossary=tuple(GlossaryEntry(unit(entry.term), unit(entry.explanation)) for entry in guide.glossary))
-    return Localized(localized, tuple(fallbacks))
+    return Localized(localized, tuple(fallbacks), texts)
 

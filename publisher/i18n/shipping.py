@@ -27,11 +27,13 @@ from .checks import Names, Problem, load_names, message_problems, validate_file
 
 @dataclass(frozen=True)
 class ShippedCatalog:
-    """A catalogue cleared for a handout, and what was held back from it."""
+    """A catalogue cleared for a handout, what was held back from it (the
+    problems, and the msgids of the messages)."""
 
     lang: str
     catalog: Catalog
     held_back: tuple[Problem, ...]
+    held_ids: frozenset[str] = frozenset()
 
 
 NAMES_FILE = "do-not-translate.toml"
@@ -39,11 +41,23 @@ NAMES_FILE = "do-not-translate.toml"
 
 @dataclass(frozen=True)
 class ClearedMessages:
-    """A language's translations that may reach a handout (msgid -> text), and
-    the problems of those held back."""
+    """A language's translations that may reach a handout (msgid -> text),
+    the problems of those held back and their msgids, and every msgid the
+    catalogue has (translated or not), so a build can tell a message the
+    catalogue lacks from one nobody translated yet."""
 
     messages: dict[str, str]
     held_back: tuple[Problem, ...]
+    held_ids: frozenset[str] = frozenset()
+    known: frozenset[str] = frozenset()
+
+    def why_untranslated(self, msgid: str) -> str:
+        """Why `msgid` is not in `messages`: "held back" (a check failed),
+        "missing" (not in the catalogue: extract and update) or
+        "untranslated" (no translation, or a fuzzy one)."""
+        if msgid in self.held_ids:
+            return "held back"
+        return "untranslated" if msgid in self.known else "missing"
 
 
 def names_of(project: Project) -> Names:
@@ -62,7 +76,8 @@ def cleared_messages(project: Project, lang: str) -> ClearedMessages:
     cleared = cache.get(key)
     if cleared is None:
         shipped = catalog_for_build(project, lang, names_of(project))
-        cleared = ClearedMessages(shipped_messages(shipped.catalog), shipped.held_back)
+        known = frozenset(_msgid(message) for message in shipped.catalog if message.id)
+        cleared = ClearedMessages(shipped_messages(shipped.catalog), shipped.held_back, shipped.held_ids, known)
         cache.put(key, cleared)
     return cleared
 
@@ -74,12 +89,18 @@ def catalog_for_build(project: Project, lang: str, names: Names) -> ShippedCatal
     if syntax:
         raise syntax[0].error()
     catalog = read_catalog(path)
-    held_back = []
+    held_back, held_ids = [], set()
     for message in catalog:
         if not message.id or message.fuzzy:
             continue
         problems = message_problems(message, catalog.num_plurals, lang, names)
         if problems:
             held_back += [Problem(path, message.lineno, problem) for problem in problems]
+            held_ids.add(_msgid(message))
             message.string = "" if isinstance(message.string, str) else tuple("" for _ in message.string)
-    return ShippedCatalog(lang, catalog, tuple(held_back))
+    return ShippedCatalog(lang, catalog, tuple(held_back), frozenset(held_ids))
+
+
+def _msgid(message) -> str:
+    """A message's msgid (a plural message's singular)."""
+    return message.id if isinstance(message.id, str) else message.id[0]

@@ -1,9 +1,15 @@
 """How far each translation has got, counted the way GNU msgfmt --statistics
 counts: translated, fuzzy and untranslated messages (the header and obsolete
-entries left out)."""
+entries left out).
+
+Counted against what the guides need now (`needed`, the messages
+`publisher extract` would write), a message the catalogue lacks is
+untranslated too, and counted as `missing`: `extract` and `update` add it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from babel.messages.catalog import Catalog
@@ -15,6 +21,7 @@ class Status:
     fuzzy: int
     untranslated: int
     obsolete: int
+    missing: int = 0  # of the untranslated: not in the catalogue yet
 
     @property
     def percent(self) -> int:
@@ -23,10 +30,17 @@ class Status:
         return 100 * self.translated // total if total else 100
 
 
-def catalog_status(catalog: Catalog) -> Status:
-    translated = fuzzy = untranslated = 0
-    for message in catalog:
-        if not message.id:
+def catalog_status(catalog: Catalog, needed: Collection[str] | None = None) -> Status:
+    """The counts of `catalog`'s messages, or of the `needed` msgids (those
+    the catalogue lacks counted as untranslated and missing)."""
+    translated = fuzzy = untranslated = missing = 0
+    for msgid in (message.id for message in catalog) if needed is None else needed:
+        if not msgid:
+            continue
+        message = catalog.get(msgid)
+        if message is None:
+            untranslated += 1
+            missing += 1
             continue
         strings = [message.string or ""] if not isinstance(message.string, (list, tuple)) else list(message.string)
         if message.fuzzy and any(strings):
@@ -35,4 +49,4 @@ def catalog_status(catalog: Catalog) -> Status:
             translated += 1
         else:
             untranslated += 1
-    return Status(translated, fuzzy, untranslated, len(catalog.obsolete))
+    return Status(translated, fuzzy, untranslated, len(catalog.obsolete), missing)

@@ -228,6 +228,8 @@ CASES = [
          "locales/en/braille.toml", line_of="no-such-table"),
     Case("settings that are not TOML", replaced("publisher.toml", "[publisher\nname = 'x'\n"), "publisher.toml", line=1),
     Case("an unknown setting", replaced("publisher.toml", "[publisher]\nnmae = 'Group'\n"), "publisher.toml", line=2),
+    Case("a translation threshold over 100%", replaced("publisher.toml", "[translation]\nthreshold = 150\n"),
+         "publisher.toml", line=2),
     Case("a publisher name that is a number", replaced("publisher.toml", "[publisher]\nname = 5\n"), "publisher.toml",
          line=2),
     # Sources that are not guides

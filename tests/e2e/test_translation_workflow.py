@@ -43,7 +43,7 @@ def test_one_changed_english_sentence_falls_back_in_exactly_one_place(project):
     assert re.search(rf"^es\s+{total - 1}\s+1\s+0\s+0\s+99%", status, re.MULTILINE), status
     build = publisher(project, "build", "--locale", "es", "--format", "html", "--guide", "als-treatment-protocol")
     assert build.returncode == 0, build.stderr
-    assert "es: 1 unit fell back to English" in build.stdout
+    assert "es: 1 message in English (1 untranslated or fuzzy: run `publisher status`)" in build.stdout
     page = page_facts(project / "output" / "es" / "als-treatment-protocol.html")
     english = [attrs["id"] for tag, attrs in page.tags if attrs.get("lang") == "en"]
     assert len(english) == 1
