@@ -34,6 +34,7 @@ from .i18n.localize import CatalogTranslations, localize
 from .i18n.shipping import ClearedMessages, cleared_messages
 from .job_inputs import job_fingerprint
 from .model import Guide, Sentence
+from .plurals import count
 from .project import Project
 from .render.profiles import PrintProfile
 from .settings import Settings, load_settings
@@ -214,7 +215,7 @@ def _build(project: Project, request: BuildRequest, progress: Callable[[str], No
         fresh = not request.force and is_up_to_date(job.target, job.fingerprint, the_plan.messages[job.guide.lang])
         (current if fresh else jobs).append(job)
     if current:
-        progress(f"{_editions(len(current))} up to date (made from the same inputs; --force rebuilds them)")
+        progress(f"{count(len(current), 'edition')} up to date (made from the same inputs; --force rebuilds them)")
     results: list[JobResult] = []
     failures: list[tuple[Job, PublisherError]] = []
     width = len(str(len(jobs)))
@@ -233,7 +234,7 @@ def _build(project: Project, request: BuildRequest, progress: Callable[[str], No
 
     if jobs:
         workers = max(1, min(request.jobs, len(jobs)))
-        progress(f"Building {_editions(len(jobs))} with {workers} worker{'s' if workers > 1 else ''}...")
+        progress(f"Building {count(len(jobs), 'edition')} with {count(workers, 'worker')}...")
         if workers == 1:
             _use_messages(the_plan.messages)
             for job in jobs:
@@ -269,9 +270,6 @@ def _run_in_pool(project: Project, jobs: list[Job], request: BuildRequest, messa
                 for follower in waiting.pop(job.target, []):
                     running[pool.submit(_run_captured, project.root, follower, request)] = follower
 
-
-def _editions(count: int) -> str:
-    return f"{count} edition{'' if count == 1 else 's'}"
 
 
 # --- in a worker process --------------------------------------------------------------

@@ -13,14 +13,10 @@ from pathlib import Path
 from .build import BuildSummary, Unpublished
 from .defaults import SOURCE_LANGUAGE
 from .errors import PublisherError, display_path
+from .plurals import count
 
 MAX_NAMED = 3  # guides named in a line before "and N more"
 _KINDS = {".mp3": "section tracks", ".m3u8": "playlists", ".vtt": "transcripts"}  # files that go with an edition
-
-
-def count(number: int, noun: str, plural: str | None = None) -> str:
-    """"1 file", "2 files" ("1 guide is", "2 guides are" with `plural`)."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def summary_lines(summary: BuildSummary, output: Path) -> list[str]:

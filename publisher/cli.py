@@ -16,6 +16,7 @@ from .defaults import (DEFAULT_PAPER, DEFAULT_PRINT_SIZE, LISTENING_RATE_WPM, PA
                        SOURCE_LANGUAGE)
 from .errors import PublisherError, display_path, os_error
 from .formats import FORMAT_NAMES, REGISTRY
+from .plurals import count
 from .project import Project
 
 
@@ -51,10 +52,6 @@ class PublisherGroup(click.Group):
 def _fail(message: str, code: int) -> None:
     click.echo(f"publisher: {message}", err=True)
     sys.exit(code)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 @click.group(cls=PublisherGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -238,7 +235,7 @@ def extract_command(project_dir: str) -> None:
     project = Project.at(project_dir)
     catalog = extract(load_guides(project), project, Path(__file__).parent)
     write_catalog(catalog, project.writable(template_path(project)))
-    click.echo(f"Wrote {display_path(template_path(project))}: {_count(len(catalog), 'message')}")
+    click.echo(f"Wrote {display_path(template_path(project))}: {count(len(catalog), 'message')}")
 
 
 @main.command("init")
@@ -258,7 +255,7 @@ def init_command(project_dir: str, lang: str, force: bool) -> None:
         raise PublisherError("a catalogue already exists: use `publisher update` to bring it up to date", path)
     catalog = new_catalog(template_or_error(project), code)
     write_catalog(catalog, project.writable(path))
-    click.echo(f"Wrote {display_path(path)}: {_count(len(catalog), 'message')} to translate")
+    click.echo(f"Wrote {display_path(path)}: {count(len(catalog), 'message')} to translate")
 
 
 @main.command("update")
@@ -284,8 +281,8 @@ def update_command(project_dir: str, langs) -> None:
         catalog = read_catalog(path)
         merge = update(catalog, template)
         write_catalog(catalog, project.writable(path))
-        click.echo(f"{lang}: {_count(len(merge.new), 'new message')}, "
-                   f"{_count(len(merge.changed), 'changed message')} marked fuzzy, "
+        click.echo(f"{lang}: {count(len(merge.new), 'new message')}, "
+                   f"{count(len(merge.changed), 'changed message')} marked fuzzy, "
                    f"{len(catalog.obsolete)} obsolete ({display_path(path)})")
 
 
@@ -317,7 +314,7 @@ def status_command(project_dir: str) -> None:
         click.echo(f"{lang:<10}{counts.translated:>12}{counts.fuzzy:>8}{counts.untranslated:>14}"
                    f"{counts.obsolete:>10}{counts.percent:>7}%")
         if counts.missing:
-            hints.append(f"{lang}: {_count(counts.missing, 'message')} the guides need "
+            hints.append(f"{lang}: {count(counts.missing, 'message')} the guides need "
                          f"{'is' if counts.missing == 1 else 'are'} not in the catalogue yet: "
                          f"run `publisher extract` and `publisher update {lang}`")
     for hint in hints:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..atomic import write_atomic
+from ..plurals import count
 from . import JobInput, Made, OutputFormat
 
 
@@ -19,7 +20,7 @@ def make(job: JobInput) -> Made:
 
     data, pages = guide_brf(job.guide, job.translations.gettext, job.project.locales)
     write_atomic(job.target, data)
-    return Made((job.target,), f"{pages} braille page{'s' if pages != 1 else ''}")
+    return Made((job.target,), count(pages, 'braille page'))
 
 
 def check(path: Path) -> list[str]:

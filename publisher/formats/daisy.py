@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 from ..atomic import write_atomic
+from ..plurals import count
 from . import JobInput, Made, OutputFormat
 from .epub import book_identifier
 from .narration import spoken
@@ -62,7 +63,8 @@ def make(job: JobInput) -> Made:
         narrator="espeak-ng computer voice (" + ", ".join(narration.voices) + ")", **common), **files}
     book = PurePosixPath(guide.slug)
     write_atomic(job.target, pack_zip({str(book / name): data for name, data in files.items()}))
-    return Made((job.target,), f"{len(parts)} parts, {len(narration.placed)} sentences", narration.clips)
+    note = f"{count(len(parts), 'part')}, {count(len(narration.placed), 'sentence')}"
+    return Made((job.target,), note, narration.clips)
 
 
 def hms(seconds: float) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..atomic import write_atomic
+from ..plurals import count
 from . import JobInput, Made, OutputFormat
 from .narration import spoken
 from .web_page import renderer
@@ -62,7 +63,7 @@ def make(job: JobInput) -> Made:
         **{f"EPUB/{name}": path.read_bytes() for name, path in zip(font_names, fonts)},
     }
     write_atomic(job.target, pack_epub(PACKAGE, files))
-    return Made((job.target,), f"{len(narration.placed)} sentences read along", narration.clips)
+    return Made((job.target,), f"{count(len(narration.placed), 'sentence')} read along", narration.clips)
 
 
 def book_identifier(publisher: str, slug: str, lang: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..plurals import count
 from . import JobInput, Made, OutputFormat
 
 if TYPE_CHECKING:
@@ -22,8 +23,9 @@ def make(job: JobInput) -> Made:
                               gettext=job.translations.gettext, artist=job.publisher_name)
     seconds = narration.recording.seconds
     clips = narration.clips
-    note = (f"{int(seconds // 60)}:{int(seconds % 60):02d} of audio, {len(narration.recording.chapters)} "
-            f"chapters and tracks, {clips.synthesized} spoken, {clips.reused} already recorded"
+    note = (f"{int(seconds // 60)}:{int(seconds % 60):02d} of audio, "
+            f"{count(len(narration.recording.chapters), 'chapter')} and tracks, "
+            f"{clips.synthesized} spoken, {clips.reused} already recorded"
             + (f", {clips.retried} spoken again" if clips.retried else ""))
     return Made(narration.outputs, note, clips)
 
