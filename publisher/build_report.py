@@ -83,23 +83,22 @@ def _clips_line(summary: BuildSummary) -> str:
 def _fallback_line(lang: str, units, summary: BuildSummary) -> str:
     """"es: 3 messages in English (2 not in the catalogue yet: run ...)"."""
     messages = list(dict.fromkeys(unit.text for unit in units))
-    line = f"{lang}: {count(len(messages), 'message')} in English"
-    if not messages:
-        return line
     why = summary.why_untranslated.get(lang, {})
     reasons: dict[str, int] = {}
     for msgid in messages:
-        reasons[why.get(msgid, "untranslated")] = reasons.get(why.get(msgid, "untranslated"), 0) + 1
+        reason = why.get(msgid, "untranslated")
+        reasons[reason] = reasons.get(reason, 0) + 1
     hints = []
     if reasons.get("missing"):
         hints.append(f"{reasons['missing']} not in the catalogue yet: run `publisher extract` and "
                      f"`publisher update {lang}`, then translate them")
     if reasons.get("untranslated"):
         hints.append(f"{reasons['untranslated']} untranslated or fuzzy: run `publisher status`")
-    if reasons.get("held back"):
-        hints.append(f"{count(reasons['held back'], 'translation')} held back by checks: "
-                     f"run `publisher check {lang}`")
-    return f"{line} ({'; '.join(hints)})"
+    held = summary.held_back.get(lang, ())
+    if held:  # of the guides' messages, or of the templates' words
+        hints.append(f"{count(len(held), 'translation')} held back by checks: run `publisher check {lang}`")
+    line = f"{lang}: {count(len(messages), 'message')} in English"
+    return f"{line} ({'; '.join(hints)})" if hints else line
 
 
 def _unpublished_line(lang: str, guides: list[Unpublished], threshold: float) -> str:
