@@ -6,10 +6,43 @@
 #
 # Setup installs missing Debian packages (speech engine, fonts, PDF and audio
 # tools), creates .venv and installs the project with pinned dependencies.
+# Each step prints one line; what apt-get, pip and npm say goes to
+# .cache/setup.log, which a failed step names, showing its last lines.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+SETUP_LOG := .cache/setup.log
+
+# `logged COMMAND...` (in a recipe, after $(LOGGED);) runs COMMAND with its
+# output added to $(SETUP_LOG). If it fails: one line naming the log, then
+# the last lines COMMAND wrote there (all of them under CI, whose machine is
+# thrown away), and the recipe fails with COMMAND's exit status.
+LOGGED = logged() { \
+	  mkdir -p $(dir $(SETUP_LOG)) && printf '\n== %s  %s\n' "$$(date -u '+%F %T')" "$$*" >> $(SETUP_LOG); \
+	  first=$$(($$(wc -l < $(SETUP_LOG)) + 1)); \
+	  "$$@" >> $(SETUP_LOG) 2>&1 < /dev/null && return; \
+	  status=$$?; \
+	  echo "Setup failed: '$$*' exited with status $$status; its output is in $(SETUP_LOG), ending:" >&2; \
+	  tail -n +$$first $(SETUP_LOG) | tail -n $(if $(filter-out false 0,$(CI)),+1,15) | sed 's/^/    /' >&2; \
+	  exit $$status; \
+	}
+
+# $(call install_debian,PACKAGES): a recipe that installs those of PACKAGES
+# that are missing, with apt-get (through sudo unless root; env passes
+# DEBIAN_FRONTEND on, as sudo would drop it).
+define install_debian
+@missing=$$(for package in $(1); do \
+	  dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed' || echo $$package; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  $(LOGGED); \
+	  echo "Installing Debian packages:" $$missing "(log: $(SETUP_LOG))"; \
+	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  logged $$sudo apt-get update && \
+	  logged $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	fi
+endef
 
 # espeak-ng: the speech engine pyttsx3 drives; libpango/libharfbuzz-subset0:
 # WeasyPrint's text layout and fast font subsetting; fonts-noto-core: fonts for
@@ -34,43 +67,41 @@ TEST_DEBIAN_PACKAGES := chromium chromium-driver openjdk-17-jre-headless nodejs
 .PHONY: publish test setup test-setup system-packages test-system-packages install-debian clean
 
 publish: setup
-	$(BIN)/publisher build
+	@$(BIN)/publisher build
 
 test: setup test-setup
-	$(BIN)/python -m pytest
+	@$(BIN)/python -m pytest
 
 setup: system-packages $(VENV)/.installed
 
 test-setup: test-system-packages node_modules/.installed
 
 system-packages:
-	@$(MAKE) --no-print-directory install-debian PACKAGES="$(DEBIAN_PACKAGES)"
+	$(call install_debian,$(DEBIAN_PACKAGES))
 
 test-system-packages:
-	@$(MAKE) --no-print-directory install-debian PACKAGES="$(TEST_DEBIAN_PACKAGES)"
-	@command -v npm >/dev/null || $(MAKE) --no-print-directory install-debian PACKAGES=npm
+	$(call install_debian,$(TEST_DEBIAN_PACKAGES) $$(command -v npm >/dev/null || echo npm))
 
 install-debian:
-	@missing=$$(for package in $(PACKAGES); do \
-	    dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed' || echo $$package; \
-	  done); \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:" $$missing; \
-	  sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$sudo apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	$(call install_debian,$(PACKAGES))
 
 $(VENV)/.installed: pyproject.toml requirements.lock
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c requirements.lock -e '.[test]'
+	@$(LOGGED); \
+	if [ ! -x $(BIN)/python ]; then \
+	  echo "Creating $(VENV)"; \
+	  logged $(PYTHON) -m venv $(VENV); \
+	fi; \
+	echo "Installing Python packages (pinned, log: $(SETUP_LOG))"; \
+	logged $(BIN)/python -m pip install --upgrade pip && \
+	logged $(BIN)/python -m pip install -c requirements.lock -e '.[test]' && \
 	touch $@
 
 # The tests' JavaScript tools, at the versions in package-lock.json. Puppeteer
 # (under Ace) is told not to download a browser: Ace runs Debian's chromium.
 node_modules/.installed: package.json package-lock.json
-	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@$(LOGGED); \
+	echo "Installing the tests' JavaScript tools (npm ci, log: $(SETUP_LOG))"; \
+	logged env PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund && \
 	touch $@
 
 clean:
