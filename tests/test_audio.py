@@ -1,5 +1,6 @@
 """Assembling, normalising, encoding and tagging audio (publisher.speech)."""
 
+import json
 import subprocess
 
 import numpy as np
@@ -69,6 +70,21 @@ def test_tags_have_language_and_one_chapter_per_section(tmp_path):
     assert [(c.start_time, c.end_time, str(c.sub_frames["TIT2"])) for c in chaps] == [
         (0, 1000, "What is ALS?"), (1000, 3000, "¿Qué causa la ELA?")]
     assert iso639_2("ar") == "ara" and iso639_2("pt_BR") == "por"
+
+
+def test_ffprobe_lists_chapters_in_time_order(tmp_path):
+    """A long title before short ones: mutagen's own frame order (by size)
+    put "Words to know" first."""
+    path = tmp_path / "guide.mp3"
+    path.write_bytes(encode_mp3(speechlike(3, 0.5), RATE))
+    titles = ["What goes wrong inside the nerve cells?", "What is ALS?", "Words to know"]
+    chapters = tuple(ChapterSpan(f"s{i}", title, float(i), i + 1.0) for i, title in enumerate(titles))
+    tag_mp3(path, title="Guide", album="Guide", artist="Group", lang="en", chapters=chapters)
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    listed = [(float(c["start_time"]), c["tags"]["title"]) for c in json.loads(out)["chapters"]]
+    assert listed == [(0.0, titles[0]), (1.0, titles[1]), (2.0, titles[2])]
+    assert ID3(path).getall("CTOC")[0].child_element_ids == ["chp1", "chp2", "chp3"]
 
 
 def test_webvtt_cues_are_timed_and_escaped():

@@ -4,6 +4,7 @@ decoding, mutagen for ID3 frames, the standard HTML parser for pages."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 from dataclasses import dataclass
@@ -151,6 +152,13 @@ def mp3_stream(path: Path) -> dict:
                           "stream=codec_name,sample_rate,channels,bit_rate", "-of", "default=nw=1", str(path)],
                          capture_output=True, text=True, check=True).stdout
     return dict(line.split("=", 1) for line in out.split())
+
+
+def ffprobe_chapters(path: Path) -> list[tuple[float, str]]:
+    """(start in seconds, title) of each chapter, in the order ffprobe lists them."""
+    out = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    return [(float(c["start_time"]), c.get("tags", {}).get("title", "")) for c in json.loads(out)["chapters"]]
 
 
 @dataclass

@@ -14,8 +14,8 @@ import pytest
 
 from conftest import SEED_SLUGS
 from e2e.conftest import copy_built
-from e2e.inspect import (decode_mp3, duration_seconds, ebur128, id3_facts, page_facts, read_webvtt, rms_dbfs, squash,
-                         words)
+from e2e.inspect import (decode_mp3, duration_seconds, ebur128, ffprobe_chapters, id3_facts, page_facts, read_webvtt,
+                         rms_dbfs, squash, words)
 from publisher.datafiles import load_toml
 from publisher.i18n.catalogs import read_catalog, write_catalog
 
@@ -82,6 +82,15 @@ def test_section_tracks_and_playlist_match_the_chapters(built_project, guide_aud
     assert [info.group(2) for info in infos] == [chapter.title for chapter in chapters]
     for info, seconds in zip(infos, durations, strict=True):
         assert abs(int(info.group(1)) - seconds) <= 1, (info.group(0), seconds)
+
+
+def test_ffprobe_lists_the_chapters_in_time_order(guide_audio):
+    """ffmpeg (like many players) lists chapters in the order of the CHAP
+    frames: they must follow the sections, as the CTOC does."""
+    chapters = ffprobe_chapters(guide_audio)
+    assert [title for _, title in chapters] == page_facts(guide_audio.with_suffix(".html")).part_headings()
+    starts = [start for start, _ in chapters]
+    assert starts == sorted(starts) and len(set(starts)) == len(starts), chapters
 
 
 def test_transcript_cues_follow_the_speech_within_0_3_s(guide_audio):
