@@ -8,7 +8,7 @@ import json
 import re
 import subprocess
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import wraps
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,15 +21,27 @@ from pdfminer.pdfparser import PDFParser
 
 
 def read_once(function):
-    """Cache what a reader finds in a file until the file changes (parsing a PDF takes a second)."""
-    @lru_cache(maxsize=256)
-    def cached(path: Path, stamp: tuple[int, int]):
-        return function(path)
+    """Cache what a reader finds in a file until the file changes (parsing a
+    PDF takes a second). `reader.read_in_pool(paths, pool)` reads many files
+    at once in a process pool and keeps what it found."""
+    found: dict[tuple[Path, int, int], object] = {}
+
+    def key(path) -> tuple[Path, int, int]:
+        status = Path(path).stat()
+        return Path(path), status.st_mtime_ns, status.st_size
 
     @wraps(function)
     def reader(path: Path):
-        status = Path(path).stat()
-        return cached(Path(path), (status.st_mtime_ns, status.st_size))
+        if key(path) not in found:
+            found[key(path)] = function(Path(path))
+        return found[key(path)]
+
+    def read_in_pool(paths, pool) -> None:
+        paths = [Path(path) for path in paths if key(path) not in found]
+        for path, result in zip(paths, pool.map(reader, paths)):  # by name: the reader, not `function`
+            found[key(path)] = result
+
+    reader.read_in_pool = read_in_pool
     return reader
 
 
@@ -44,6 +56,17 @@ class PdfFacts:
     fonts: set[str]
     text: str
     pages: int
+
+
+@read_once
+def pdf_ua_failures(path: Path) -> list[tuple[str, str]]:
+    """The PDF/UA-1 rules `path` breaks, by page-validation: (rule, message); none if it complies."""
+    import page as pdf_validator
+
+    report = pdf_validator.validate_pdf(str(path), profile="ua1")
+    if report.is_compliant:
+        return []
+    return [(failure.rule_id, failure.message) for failure in report.failures] or [("?", "not compliant")]
 
 
 @read_once
