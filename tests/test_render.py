@@ -78,10 +78,29 @@ def test_text_is_escaped_never_markup():
 
 
 def test_fallback_units_are_marked_with_their_language():
-    page = outline(PageRenderer(TEMPLATES, gettext.NullTranslations()).render(guide("ar", "en"), "screen"))
+    html = PageRenderer(TEMPLATES, gettext.NullTranslations()).render(guide("ar", "en"), "screen")
+    page = outline(html)
     assert page.tags[0][1] == {"lang": "ar", "dir": "rtl"}
-    marked = {attrs["id"]: attrs for tag, attrs in page.tags if tag == "span" and "lang" in attrs}
-    assert marked == {"u-what-is.2": {"id": "u-what-is.2", "lang": "en", "dir": "ltr"}}
+    assert [attrs for tag, attrs in page.tags if "lang" in attrs][1:] == [{"lang": "en", "dir": "ltr"}]
+    assert '<span lang="en" dir="ltr"><span id="u-what-is.2">Second.</span></span>' in html
+
+
+def test_english_runs_in_a_right_to_left_page_are_one_element_each():
+    def s(id_, lang):
+        return Sentence(id_, f"Sentence {id_}.", lang)
+    mixed = Paragraph((s("p.1", "ar"), s("p.2", "en"), s("p.3", "en"), s("p.4", "ar"), s("p.5", "en")))
+    english = Paragraph((s("q.1", "en"), s("q.2", "en")))
+    page = Guide(slug="demo", title=s("title", "en"), lang="ar", summary=(s("k.1", "ar"),), sections=(
+        Section("a", s("a.heading", "en"), (mixed, english, BulletList((s("l.1", "en"), s("l.2", "ar"))))),))
+    html = PageRenderer(TEMPLATES, gettext.NullTranslations()).render(page, "screen")
+    ltr = ' lang="en" dir="ltr"'
+    assert f'<h1 id="top"{ltr}><span id="u-title">' in html
+    assert f'<h2 id="a"{ltr}><span id="u-a.heading">' in html
+    assert (f'<p><span id="u-p.1">Sentence p.1.</span> <span{ltr}><span id="u-p.2">Sentence p.2.</span> '
+            f'<span id="u-p.3">Sentence p.3.</span></span> <span id="u-p.4">Sentence p.4.</span> '
+            f'<span{ltr}><span id="u-p.5">Sentence p.5.</span></span></p>') in html
+    assert f'<p{ltr}><span id="u-q.1">Sentence q.1.</span> <span id="u-q.2">Sentence q.2.</span></p>' in html
+    assert f'<li{ltr}><span id="u-l.1">' in html and '<li><span id="u-l.2">' in html
 
 
 def test_template_words_are_translated():

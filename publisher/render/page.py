@@ -38,6 +38,7 @@ class PageRenderer:
         self.env.filters["lang_tag"] = languages.lang_tag
         self.env.filters["direction"] = languages.direction
         self.env.filters["clock"] = clock
+        self.env.filters["language_runs"] = language_runs
 
     def use_translations(self, translations: gettext.NullTranslations) -> None:
         """Translate the template's words with `translations` from now on
@@ -88,6 +89,18 @@ class PageRenderer:
 
     def _source(self, name: str) -> str:
         return self.env.loader.get_source(self.env, name)[0]
+
+
+def language_runs(sentences) -> list[list]:
+    """`sentences` in runs of consecutive sentences of one language: an
+    Arabic paragraph with two English fallbacks in a row is [[ar], [en, en]]."""
+    runs: list[list] = []
+    for sentence in sentences:
+        if runs and runs[-1][0].lang == sentence.lang:
+            runs[-1].append(sentence)
+        else:
+            runs.append([sentence])
+    return runs
 
 
 def clock(seconds: float) -> str:
