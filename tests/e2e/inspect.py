@@ -134,6 +134,45 @@ def pdf_pages(path: Path) -> list[Page]:
     return pages
 
 
+def visual_lines(page: Page) -> list[Line]:
+    """The page's lines with the pieces on one baseline joined (start-to-end order is not kept for Arabic)."""
+    merged: list[Line] = []
+    for line in page.lines:
+        if merged and same_baseline(merged[-1], line):
+            last = merged[-1]
+            merged[-1] = Line(f"{last.text} {line.text}", min(last.x0, line.x0), max(last.x1, line.x1),
+                              min(last.y0, line.y0), max(last.y1, line.y1), max(last.size, line.size),
+                              last.bold and line.bold)
+        else:
+            merged.append(line)
+    return merged
+
+
+def same_baseline(a: Line, b: Line) -> bool:
+    """Whether two pieces of text share a line: they overlap for most of the shorter one's height."""
+    return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.6 * min(a.y1 - a.y0, b.y1 - b.y0)
+
+
+def lone_first_words(path: Path) -> list[str]:
+    """Body lines of the PDF that hold one word alone while the next line
+    goes on with the same sentence: the first word of a paragraph (or of a
+    sentence) pushed onto a line of its own ("If", then "walking is getting
+    harder ..."). The next line is the same paragraph's when it follows at
+    the body's line height (a new paragraph or list item starts at least
+    half a line lower); bold lines (headings, words to know) are left out."""
+    found = []
+    for number, page in enumerate(pdf_pages(path), start=1):
+        lines = visual_lines(page)
+        for line, after in zip(lines, lines[1:]):
+            words = line.text.split()
+            if len(words) != 1 or line.bold or words[0][-1] in ".!?:;؟":
+                continue
+            gap = line.y0 - after.y0  # baseline to baseline, near enough
+            if abs(after.size - line.size) < 0.5 and gap < 1.75 * line.size:
+                found.append(f"page {number}: {words[0]!r} alone, then {after.text[:40]!r}")
+    return found
+
+
 def pdf_outline(path: Path) -> list[tuple[int, str]]:
     """The bookmarks: (level, title) in order."""
     with path.open("rb") as handle:

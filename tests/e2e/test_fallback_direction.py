@@ -12,6 +12,7 @@ import pytest
 
 from conftest import copy_project, with_plain_cache
 from e2e.browser import serve, start_chromium
+from e2e.inspect import lone_first_words
 from e2e.test_new_guide_workflow import LEAFLET, SLUG, publisher, translate
 
 pytestmark = pytest.mark.e2e
@@ -71,6 +72,7 @@ def test_pdf_text_gives_each_english_sentence_whole_and_in_order(arabic_edition)
         found = words.find(wanted, position)
         assert found >= 0, (sentence, words[position:])
         position = found + len(wanted) - 1
+    assert lone_first_words(arabic_edition / f"{SLUG}.pdf") == []
 
 
 def test_chromium_lays_each_english_run_out_left_to_right_in_order(arabic_edition):

@@ -24,8 +24,8 @@ from babel.dates import format_date
 from PIL import Image
 
 from conftest import SEED_SLUGS
-from e2e.inspect import (Line, Page, page_facts, pdf_catalog_entry, pdf_facts, pdf_outline, pdf_pages,
-                         pdf_ua_failures)
+from e2e.inspect import (Line, Page, lone_first_words, page_facts, pdf_catalog_entry, pdf_facts, pdf_outline,
+                         pdf_pages, pdf_ua_failures, visual_lines)
 from publisher.i18n.catalogs import read_catalog
 
 pytestmark = pytest.mark.e2e
@@ -66,25 +66,6 @@ def says(line_text: str, expected: str, lang: str) -> bool:
     if lang == "ar":
         return letters(line_text) == letters(expected)
     return " ".join(line_text.split()) == " ".join(expected.split())
-
-
-def visual_lines(page: Page) -> list[Line]:
-    """The page's lines with the pieces on one baseline joined (start-to-end order is not kept for Arabic)."""
-    merged: list[Line] = []
-    for line in page.lines:
-        if merged and same_baseline(merged[-1], line):
-            last = merged[-1]
-            merged[-1] = Line(f"{last.text} {line.text}", min(last.x0, line.x0), max(last.x1, line.x1),
-                              min(last.y0, line.y0), max(last.y1, line.y1), max(last.size, line.size),
-                              last.bold and line.bold)
-        else:
-            merged.append(line)
-    return merged
-
-
-def same_baseline(a: Line, b: Line) -> bool:
-    """Whether two pieces of text share a line: they overlap for most of the shorter one's height."""
-    return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.6 * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
 def body_lines(page: Page) -> list[Line]:
@@ -130,6 +111,14 @@ def test_no_heading_is_the_last_line_of_a_page(print_editions, lang, size):
             lines = body_lines(page)
             if number < len(pages):
                 assert lines[-1].size < HEADING_SIZE[size] - 0.5, (slug, number, lines[-1].text)
+
+
+def test_no_line_holds_a_lone_first_word(print_editions):
+    """Over every PDF of the session: all guides, languages and print sizes."""
+    pdfs = sorted(print_editions.rglob("*.pdf"))
+    assert len(pdfs) >= len(LANGUAGES) * len(SEED_SLUGS) * len(SIZES)
+    lone = {str(path.relative_to(print_editions)): lone_first_words(path) for path in pdfs}
+    assert not {name: found for name, found in lone.items() if found}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

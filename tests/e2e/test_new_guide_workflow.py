@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, with_plain_cache
-from e2e.inspect import page_facts
+from e2e.inspect import lone_first_words, page_facts
 from publisher.i18n.catalogs import read_catalog, write_catalog
 
 pytestmark = pytest.mark.e2e
@@ -151,6 +151,8 @@ def test_a_new_guide_is_published_in_a_language_once_it_is_translated(project):
     assert status(project)["es"] == (before["es"][0] + needed, 0, 0)
     final = publisher(project, "build", "-g", SLUG, "-f", "html", "-f", "pdf")
     assert built(project, "es") == [f"{SLUG}.html", f"{SLUG}.pdf"]
+    for lang in ("en", "es"):
+        assert lone_first_words(project / "output" / lang / f"{SLUG}.pdf") == []
     assert "es: 0 messages in English" in final and sorted(unpublished_lines(final)) == list(OTHERS), final
     page = page_facts(project / "output" / "es" / f"{SLUG}.html")
     assert page.tags[0][1]["lang"] == "es"
