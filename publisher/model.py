@@ -41,6 +41,7 @@ class SourceGuide:
     title: str
     lang: str
     blocks: tuple[SourceBlock, ...]
+    keep: tuple[str, ...] = ()  # words the author keeps as written (front matter `keep:`)
 
 
 # --- the publishable guide -------------------------------------------------

@@ -28,7 +28,7 @@ from .repair import is_heading, merge_broken
 from .source_files import SOURCE_SUFFIXES, discover  # noqa: F401  (where guides are found)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-FRONT_MATTER_KEYS = {"title", "language"}
+FRONT_MATTER_KEYS = {"title", "language", "keep"}
 MAX_FRONT_MATTER = 4000  # characters: 'title:' and 'language:' fit many times over
 DEFAULT_LANGUAGE = "en"
 
@@ -110,7 +110,8 @@ def _load_markdown(path: Path, slug: str, text: str) -> SourceGuide:
         blocks.insert(0, SourceBlock("heading", offset + 1, text=heading_title))
     blocks = _repair_paragraph_runs(blocks, lang)
     _require_words(path, blocks, offset + 1)
-    return SourceGuide(slug=slug, path=path, title=title, lang=lang, blocks=tuple(blocks))
+    keep = tuple(" ".join(word.split()) for word in meta.get("keep", ()))
+    return SourceGuide(slug=slug, path=path, title=title, lang=lang, blocks=tuple(blocks), keep=keep)
 
 
 def _split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
@@ -138,10 +139,15 @@ def _split_front_matter(path: Path, text: str) -> tuple[dict, str, int]:
     unknown = sorted(set(meta) - FRONT_MATTER_KEYS)
     if unknown:
         key_line = next((n for n, l in enumerate(lines[1:end], start=2) if l.startswith(str(unknown[0]))), 2)
-        raise PublisherError(f"unknown front matter key '{unknown[0]}' (known: title, language)", path, key_line)
+        raise PublisherError(f"unknown front matter key '{unknown[0]}' (known: title, language, keep)", path, key_line)
     for key, value in meta.items():
-        if not isinstance(value, str):
-            key_line = next((n for n, text in enumerate(lines[1:end], start=2) if text.startswith(str(key))), 2)
+        key_line = next((n for n, text in enumerate(lines[1:end], start=2) if text.startswith(str(key))), 2)
+        if key == "keep":
+            if not (isinstance(value, list) and value and all(isinstance(word, str) and word.strip()
+                                                               for word in value)):
+                raise PublisherError(f"front matter 'keep' must be a list of words to keep as written, "
+                                     f"e.g. keep: [assessment] (got {_yaml_kind(value)})", path, key_line)
+        elif not isinstance(value, str):
             raise PublisherError(f"front matter '{key}' must be text (got {_yaml_kind(value)})", path, key_line)
     return meta, "\n".join(lines[end + 1:]), end + 1
 

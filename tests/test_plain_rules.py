@@ -186,3 +186,33 @@ def test_fidelity_finds_lost_names_and_numbers():
                            "Half take 2 tablets.", TERMS, TERMS.drug_endings) == []
     assert missing(source, "In some cases, SOD1 matters. Riluzole helps. Half take 3 tablets.", TERMS,
                    TERMS.drug_endings) == ["name 'C9orf72'", "name 'tofersen'", "number 2", "number 5%", "number 10%"]
+
+
+# --- the author's words: one name for a thing, and words kept as written ------------------------
+
+
+def markdown_guide(title: str, heading: str, body: str, keep: tuple[str, ...] = ()) -> SourceGuide:
+    return SourceGuide("g", Path("sources/g.md"), title, "en",
+                       (SourceBlock("heading", 2, text=heading), SourceBlock("paragraph", 3, text=body)), keep)
+
+
+def plain_texts(source: SourceGuide) -> list[str]:
+    return [unit.text for unit in plain_result(source, RULES).guide.units()]
+
+
+def test_a_swap_is_made_everywhere_or_nowhere():
+    body = "Your physician checks your breathing. Ask your physician about it."
+    swapped = plain_texts(markdown_guide("Breathing", "At the clinic", body))
+    assert any("doctor" in text for text in swapped)  # the lexicon swaps it where nothing names it
+    texts = plain_texts(markdown_guide("Seeing your physician", "At the clinic", body))
+    assert texts[0] == "Seeing your physician"
+    assert not any("doctor" in text for text in texts), texts  # the title names it: the body keeps it too
+    texts = plain_texts(markdown_guide("Breathing", "What your physicians do", body))
+    assert not any("doctor" in text for text in texts), texts  # a heading, in the plural
+
+
+def test_a_word_the_author_keeps_is_never_swapped():
+    body = "Your physician checks your breathing. Physicians also check how you swallow."
+    texts = plain_texts(markdown_guide("Breathing", "At the clinic", body, keep=("physician",)))
+    assert not any("doctor" in text for text in texts), texts
+    assert any("physician" in text for text in texts) and any("Physicians" in text for text in texts)

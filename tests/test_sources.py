@@ -112,3 +112,18 @@ def test_discover_rejects_other_files_and_duplicate_slugs(tmp_path):
     write(tmp_path, "notes.docx", b"PK")
     with pytest.raises(PublisherError, match="not a guide: use .txt or .md"):
         discover(tmp_path)
+
+
+def test_front_matter_lists_the_words_to_keep_as_written(tmp_path):
+    guide = load_source(write(tmp_path, "chair.md", "---\ntitle: Chairs\nkeep: [assessment, wheelchair  user]\n---\n\n"
+                                                     "An assessment finds the right chair.\n"))
+    assert guide.keep == ("assessment", "wheelchair user")
+    assert load_source(write(tmp_path, "plain.md", "# Chairs\n\nAn assessment finds the right chair.\n")).keep == ()
+
+
+@pytest.mark.parametrize("value", ["assessment", "[]", "[1, 2]", "{a: b}"])
+def test_words_to_keep_must_be_a_list_of_words(tmp_path, value):
+    path = write(tmp_path, "chair.md", f"---\ntitle: Chairs\nkeep: {value}\n---\n\nAn assessment finds a chair.\n")
+    with pytest.raises(PublisherError) as caught:
+        load_source(path)
+    assert caught.value.line == 3 and "'keep' must be a list of words" in caught.value.message

@@ -62,15 +62,22 @@ def make_plain(source: SourceGuide, rules: PlainRules) -> Guide:
 def plain_result(source: SourceGuide, rules: PlainRules,
                  known: MutableMapping[tuple[str, str], Rewrite] | None = None) -> PlainResult:
     """make_plain, with the counts the report needs. `known` holds rewrites
-    already made with these rules, by (subject, source sentence): they are
+    already made with these rules, by (subject and the lexicon entries left
+    out for this guide, source sentence): they are
     used as they are (a rewrite depends on nothing else), and the new ones
     are added, so a guide with one sentence changed rewrites that one only."""
     subject = find_subject(source, rules.topics.fallback_subject, rules.topics.organisation_words)
     names = frozenset(form.lower() for term in rules.terms.terms if term.kind in NAME_KINDS for form in term.forms)
-    rewriter = Rewriter(rules.lexicon.for_subject(subject), rules.reader_nouns, names,
-                        Checker(rules.terms, source.lang), rules.fixed_names, source.lang)
-    writer = _SectionWriter(source, rules, rewriter, subject, {} if known is None else known)
-    sections = tuple(writer.section(draft) for draft in draft_sections(source, rules.topics))
+    drafts = draft_sections(source, rules.topics)
+    # Titles and headings are never rewritten: a word they use is not swapped in the body either, and
+    # nor is a word the author keeps, so the guide calls a thing by one name.
+    lexicon, dropped = rules.lexicon.for_subject(subject).keeping(
+        source.keep, [source.title, *(draft.heading for draft in drafts)], rules.reader_nouns)
+    rewriter = Rewriter(lexicon, rules.reader_nouns, names, Checker(rules.terms, source.lang), rules.fixed_names,
+                        source.lang)
+    context = subject + "".join(f" -{entry}" for entry in sorted(dropped))  # a rewrite depends on the lexicon
+    writer = _SectionWriter(source, rules, rewriter, context, {} if known is None else known)
+    sections = tuple(writer.section(draft) for draft in drafts)
     title = Sentence("title", source.title, source.lang, writer.where(1))
     glossary = tuple(GlossaryEntry(Sentence(f"words-to-know.{n}.term", term.heading, source.lang),
                                    Sentence(f"words-to-know.{n}", term.glossary, source.lang))
@@ -121,10 +128,10 @@ def _defines(sentences: list[str], term: Term) -> bool:
 class _SectionWriter:
     """Writes the sections of one guide, remembering which terms it has explained."""
 
-    def __init__(self, source: SourceGuide, rules: PlainRules, rewriter: Rewriter, subject: str,
+    def __init__(self, source: SourceGuide, rules: PlainRules, rewriter: Rewriter, context: str,
                  known: MutableMapping[tuple[str, str], Rewrite]):
         self.source, self.rules, self.rewriter = source, rules, rewriter
-        self.subject, self.known = subject, known
+        self.context, self.known = context, known  # rewrites known by (context, source sentence)
         self.explained: list[Term] = []
         self.added: list[str] = []  # the explanation sentences the engine wrote
         self.source_sentences = 0
@@ -198,8 +205,8 @@ class _SectionWriter:
             self.overridden += 1
             self.rewrites.append(Rewrite(" ".join(sentence.split()), tuple(override), EDITOR))
             return list(override)
-        rewrite = self.known.get((self.subject, sentence))
+        rewrite = self.known.get((self.context, sentence))
         if rewrite is None:
-            rewrite = self.known[(self.subject, sentence)] = self.rewriter.rewrite(sentence)
+            rewrite = self.known[(self.context, sentence)] = self.rewriter.rewrite(sentence)
         self.rewrites.append(rewrite)
         return list(rewrite.plain)

@@ -53,6 +53,41 @@ class Lexicon:
                         {pos: value.replace("{subject}", subject) for pos, value in plain.items()}
                         for key, plain in self.replacements.items()}, self.kept)
 
+    def keeping(self, words, headings, reader_nouns=()) -> tuple["Lexicon", frozenset[str]]:
+        """The lexicon for a guide whose author keeps `words` as written and
+        whose title and headings (never rewritten) are `headings`, so that a
+        thing has one name in the guide. Left out: the entries that would
+        change a kept word, in any number ("assessment", "assessments"),
+        alone or in a phrase; and the single-word swaps ("assessment" ->
+        "check") of words the headings use. A phrase the lexicon explains in
+        other words ("disease mechanism" -> "way the disease works") is no
+        new name, and stays in use; so do the words for the reader
+        ("patients": the text speaks to them as "you"). Returns the lexicon
+        and the entries left out."""
+        kept = {word for phrase in words for word in _normal(phrase).split()}
+        # A word inside a phrase the lexicon knows is part of that phrase ("disease mechanism"), not a name.
+        outside = [self.pattern.sub(lambda match: " " if " " in match.group(0).strip() else match.group(0), heading)
+                   for heading in headings]
+        heading_words = {word for heading in outside for word in re.findall(r"[\w'-]+", heading.lower())}
+
+        reader = {_normal(noun) for noun in reader_nouns}
+
+        def left_out(key: str) -> bool:
+            parts = key.split()
+            if any(_same_word(part, word) for part in parts for word in kept):
+                return True
+            if any(part in reader for part in parts):
+                return False
+            return len(parts) == 1 and any(_same_word(key, word) for word in heading_words)
+
+        dropped = frozenset(key for key in self.replacements if left_out(key))
+        if not dropped:
+            return self, dropped
+        # Left-out entries are kept terms now: matched, longest first, and left as they are, so no
+        # shorter entry changes a word inside a longer one left out.
+        return Lexicon({key: value for key, value in self.replacements.items() if key not in dropped},
+                       (*self.kept, *sorted(dropped))), dropped
+
     def apply(self, text: str, pos_at: PosAt | None = None, whole: list[tuple[int, int]] = ()) -> str:
         """`text` with every lexicon phrase replaced: kept terms untouched, a
         single word only as the part of speech `pos_at(start)` says, nothing
@@ -132,6 +167,11 @@ def load_lexicon(path: Path, kept_forms: tuple[str, ...] = ()) -> Lexicon:
             raise PublisherError(f"'{key}' is one word: say which part of speech it replaces, e.g. "
                                  f"\"{key}\" = {{ noun = \"{value}\" }}", path, key_line(path, ("words", key)))
     return Lexicon(replacements, tuple(kept_forms))
+
+
+def _same_word(one: str, other: str) -> bool:
+    """The same word, one maybe in the plural: "assessment", "assessments"."""
+    return one == other or one in (other + "s", other + "es") or other in (one + "s", one + "es")
 
 
 def _normal(phrase: str) -> str:
