@@ -243,8 +243,13 @@ def extract_command(project_dir: str) -> None:
 @click.option("--force", is_flag=True, help="Start again even if the language has a catalogue (loses it).")
 @click.pass_obj
 def init_command(project_dir: str, lang: str, force: bool) -> None:
-    """Start a catalogue for LANG (e.g. es, fr, ar, pt_BR) from the template."""
+    """Start a language LANG (e.g. es, fr, ar, pt_BR): its catalogue from the
+    template, and (where missing) a speech.toml naming the espeak-ng voice
+    chosen for it and an empty pronunciation.toml; then print the next steps.
+    A language is published guide by guide, once enough of a guide is
+    translated (publisher.toml: [translation] threshold)."""
     from .i18n.catalogs import catalog_path, language_code, new_catalog, template_or_error, write_catalog
+    from .i18n.new_language import chosen_voice, next_steps, write_language_files
 
     project = Project.at(project_dir)
     code = language_code(lang)
@@ -254,8 +259,12 @@ def init_command(project_dir: str, lang: str, force: bool) -> None:
     if path.exists() and not force:
         raise PublisherError("a catalogue already exists: use `publisher update` to bring it up to date", path)
     catalog = new_catalog(template_or_error(project), code)
+    voice = chosen_voice(code)  # before anything is written: a language no voice speaks stops here
     write_catalog(catalog, project.writable(path))
     click.echo(f"Wrote {display_path(path)}: {count(len(catalog), 'message')} to translate")
+    for written in write_language_files(project, code, voice):
+        click.echo(f"Wrote {display_path(written)}" + (f" (voice {voice})" if written.name == "speech.toml" else ""))
+    click.echo(next_steps(project, code, display_path(path)))
 
 
 @main.command("update")

@@ -49,10 +49,10 @@ def test_a_bad_source_is_named_with_its_line_and_the_other_guides_are_built(proj
     (project_dir / "sources" / "broken.md").write_text("---\ntitle: x\nlangauge: en\n---\nText.\n")
     result = publisher("build", "--format", "html", "--locale", "en", cwd=project_dir)
     assert result.returncode == 1
-    assert "SKIPPED a guide: sources/broken.md:3: unknown front matter key 'langauge' (known: title, language)\n" \
-        in result.stdout
+    assert ("SKIPPED a guide: sources/broken.md:3: unknown front matter key 'langauge' (known: title, language, "
+            "keep)\n") in result.stdout
     assert result.stderr == ("publisher: sources/broken.md:3: unknown front matter key 'langauge' (known: title, "
-                             "language) (1 guide could not be read; see above)\n")
+                             "language, keep) (1 guide could not be read; see above)\n")
     built = sorted(path.name for path in (project_dir / "output" / "en").iterdir() if path.is_file())
     assert built == [f"{slug}.html" for slug in SEED_SLUGS]  # and their fonts/ folder
     assert sorted(path.name for path in (project_dir / "output" / RECORDS / "en").iterdir()) == \
@@ -89,3 +89,52 @@ def test_review_writes_a_page_per_guide_with_the_report_figures(project_dir):
         assert f'<td class="after-grade">{after[1]}</td>' in page
         assert f'<td class="after-smog">{after[2]}</td>' in page
         assert "locales/en/overrides.toml" in page
+
+
+def test_init_sets_a_language_up_and_says_what_comes_next(project_dir):
+    from publisher.datafiles import check_language_data
+    from publisher.project import Project
+    from publisher.speech.engine import SpeechEngine
+    from publisher.speech.voices import speech_settings
+
+    assert publisher("extract", cwd=project_dir).returncode == 0
+    result = publisher("init", "pt_BR", cwd=project_dir)
+    assert result.returncode == 0, result.stderr
+    folder = project_dir / "locales" / "pt_BR"
+    assert sorted(path.name for path in folder.rglob("*") if path.is_file()) == [
+        "messages.po", "pronunciation.toml", "speech.toml"]
+    with SpeechEngine() as engine:
+        installed = engine.voices()
+    voice = speech_settings(folder)["voice"]
+    assert voice in {item["id"] for item in installed} and "pt" in voice
+    check_language_data(Project.at(project_dir), "pt_BR", installed)  # the project's own loaders read them
+    assert "bench/speech_rate.py" in (folder / "speech.toml").read_text(encoding="utf-8")
+    assert f"(voice {voice})" in result.stdout
+    assert "Next steps" in result.stdout and "publisher check pt_BR" in result.stdout
+    assert "once 90% of its messages are translated" in result.stdout
+    # A translator's own files are kept when the catalogue is started again.
+    (folder / "speech.toml").write_text('voice = "roa/pt"\nrate_factor = 1.2\n', encoding="utf-8")
+    again = publisher("init", "pt_BR", "--force", cwd=project_dir)
+    assert again.returncode == 0 and "Wrote locales/pt_BR/speech.toml" not in again.stdout
+    assert "1.2" in (folder / "speech.toml").read_text(encoding="utf-8")
+
+
+def test_check_says_where_to_add_a_languages_spelling_of_a_medicine(project_dir):
+    assert publisher("extract", cwd=project_dir).returncode == 0
+    assert publisher("init", "pt_BR", cwd=project_dir).returncode == 0
+    po = project_dir / "locales" / "pt_BR" / "LC_MESSAGES" / "messages.po"
+    from publisher.i18n.catalogs import read_catalog, write_catalog
+
+    catalog = read_catalog(po)
+    source = next(message.id for message in catalog if message.id and "riluzole" in message.id.lower())
+    catalog[source].string = source.replace("Riluzole", "Riluzol").replace("riluzole", "riluzol")
+    write_catalog(catalog, po)
+    result = publisher("check", "pt_BR", cwd=project_dir)
+    assert result.returncode == 1
+    assert ("'riluzole' is missing (write riluzole; if pt_BR spells it another way, add that spelling to "
+            "locales/do-not-translate.toml under [medicines.riluzole]: pt_BR = \"...\")") in result.stderr
+    names = project_dir / "locales" / "do-not-translate.toml"
+    names.write_text(names.read_text(encoding="utf-8").replace('[medicines.riluzole]\n',
+                                                               '[medicines.riluzole]\npt_BR = "riluzol"\n'),
+                     encoding="utf-8")
+    assert publisher("check", "pt_BR", cwd=project_dir).returncode == 0

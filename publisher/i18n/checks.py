@@ -61,6 +61,10 @@ class Names:
         return wanted
 
 
+NAMES_FILE = "do-not-translate.toml"  # in locales/
+NAMES_PATH = f"locales/{NAMES_FILE}"
+
+
 def load_names(path: Path) -> Names:
     """Read locales/do-not-translate.toml: `keep`, names kept as written, and
     [medicines.<name>] tables of language = that language's spelling."""
@@ -146,7 +150,8 @@ def message_problems(message: Message, num_plurals: int, lang: str, names: Names
         for name, forms in names.required(source, lang):
             if not any(re.search(rf"{_NAME_START}{re.escape(form)}(?![\w-])", translation, re.IGNORECASE)
                        for form in forms):
-                problems.append(f"'{name}' is missing (write {' or '.join(dict.fromkeys(forms))}) in {shown}")
+                problems.append(f"'{name}' is missing (write {' or '.join(dict.fromkeys(forms))}"
+                                f"{_spelling_hint(name, lang, names)}) in {shown}")
         if Counter(_PLACEHOLDER.findall(source)) != Counter(_PLACEHOLDER.findall(translation)):
             problems.append(f"placeholders differ from the source ({' '.join(_PLACEHOLDER.findall(source))}) "
                             f"in {shown}")
@@ -155,6 +160,14 @@ def message_problems(message: Message, num_plurals: int, lang: str, names: Names
         if Counter(_MARKUP.findall(source)) != Counter(_MARKUP.findall(translation)):
             problems.append(f"markup differs from the source in {shown}")
     return problems
+
+
+def _spelling_hint(name: str, lang: str, names: Names) -> str:
+    """For a medicine whose spelling in `lang` is not listed yet: where to list it."""
+    if name not in names.medicines or lang in names.medicines[name]:
+        return ""
+    return (f"; if {lang} spells it another way, add that spelling to {NAMES_PATH} under "
+            f"[medicines.{name}]: {lang} = \"...\"")
 
 
 def _format_problem(source: str, translation: str) -> str | None:

@@ -22,7 +22,7 @@ from ..fingerprint import code_digest, digest, file_digest
 from ..project import Project
 from ..result_cache import ResultCache
 from .catalogs import catalog_path, read_catalog
-from .checks import Names, Problem, load_names, message_problems, validate_file
+from .checks import NAMES_FILE, Names, Problem, load_names, message_problems, validate_file
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,6 @@ class ShippedCatalog:
     held_ids: frozenset[str] = frozenset()
 
 
-NAMES_FILE = "do-not-translate.toml"
 
 
 @dataclass(frozen=True)
