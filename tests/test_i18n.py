@@ -15,7 +15,7 @@ from babel.messages.catalog import Catalog
 from conftest import REPO
 from publisher.errors import PublisherError
 from publisher.i18n.catalogs import language_code, new_catalog, read_catalog, update, write_catalog
-from publisher.i18n.checks import (Names, check_catalog, load_names, load_typography, message_problems,
+from publisher.i18n.checks import (check_catalog, load_names, load_typography, message_problems,
                                    typography_problems, validate_file)
 from publisher.i18n.localize import CatalogTranslations, localize, shipped_messages
 from publisher.i18n.status import catalog_status

@@ -14,8 +14,8 @@ from . import grammar
 _NUMBER = r"\d+(?:\.\d+)?"
 _PERCENT = re.compile(rf"(?P<low>{_NUMBER})(?:\s*(?:-|–|—|to)\s*(?P<high>{_NUMBER}))?\s*(?:%|\s?per\s?cent\b)"
                       rf"(?P<of>\s+of\b(?!\s+(?:them|us|you|the|these|those|all|its|their|our|your)\b))?")
-_RANGE = re.compile(rf"\b(?P<low>\d+)\s*(?:-|–)\s*(?P<high>\d+)\b(?!%|\s*%)(?=\s+(?:months|years|weeks|days|"
-                    rf"hours|people|times|minutes)\b)")
+_RANGE = re.compile(r"\b(?P<low>\d+)\s*(?:-|–)\s*(?P<high>\d+)\b(?!%|\s*%)(?=\s+(?:months|years|weeks|days|"
+                    r"hours|people|times|minutes)\b)")
 
 
 def plain_numbers(sentence: str) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime
 import gettext
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape

@@ -69,27 +69,6 @@ def pdf_ua_failures(path: Path) -> list[tuple[str, str]]:
     return [(failure.rule_id, failure.message) for failure in report.failures] or [("?", "not compliant")]
 
 
-@read_once
-def pdf_facts(path: Path) -> PdfFacts:
-    with path.open("rb") as handle:
-        document = PDFDocument(PDFParser(handle))
-        lang = _pdf_string(document.catalog.get("Lang"))
-        info = document.info[0] if document.info else {}
-        title = _pdf_string(info.get("Title"))
-    sizes, fonts, texts, pages = [], set(), [], 0
-    for page in extract_pages(str(path)):
-        pages += 1
-        for element in page:
-            if isinstance(element, LTTextContainer):
-                texts.append(element.get_text())
-                for line in element:
-                    for char in getattr(line, "_objs", []):
-                        if isinstance(char, LTChar) and char.get_text().strip():
-                            sizes.append(char.size)
-                            fonts.add(char.fontname.split("+")[-1])
-    return PdfFacts(lang, title, min(sizes), fonts, " ".join(" ".join(texts).split()), pages)
-
-
 @dataclass
 class Line:
     """One line of text on a PDF page, in points from the bottom left."""
@@ -111,10 +90,26 @@ class Page:
     boxes: list[tuple[float, float, float, float]]  # drawn rectangles smaller than the page: x0, y0, x1, y1
 
 
-@read_once
+def pdf_facts(path: Path) -> PdfFacts:
+    """The document's language, title, smallest text, fonts, text and page count."""
+    return pdf_layout(path)[0]
+
+
 def pdf_pages(path: Path) -> list[Page]:
     """Every page's lines of text, top to bottom."""
-    pages = []
+    return pdf_layout(path)[1]
+
+
+@read_once
+def pdf_layout(path: Path) -> tuple[PdfFacts, list[Page]]:
+    """What pdfminer finds in `path`: its facts and its pages, from one parse
+    (a second or more a PDF; `pdf_facts` and `pdf_pages` read it from here)."""
+    with path.open("rb") as handle:
+        document = PDFDocument(PDFParser(handle))
+        lang = _pdf_string(document.catalog.get("Lang"))
+        info = document.info[0] if document.info else {}
+        title = _pdf_string(info.get("Title"))
+    sizes, fonts, texts, pages = [], set(), [], []
     for layout in extract_pages(str(path)):
         lines, boxes = [], []
         for element in layout:
@@ -122,16 +117,21 @@ def pdf_pages(path: Path) -> list[Page]:
                 boxes.append(element.bbox)
             if not isinstance(element, LTTextContainer):
                 continue
+            texts.append(element.get_text())
             for line in element:
                 chars = [char for char in getattr(line, "_objs", []) if isinstance(char, LTChar)]
+                inked = [char for char in chars if char.get_text().strip()]
+                sizes += [char.size for char in inked]
+                fonts |= {char.fontname.split("+")[-1] for char in inked}
                 if not chars or not line.get_text().strip():
                     continue
+                bold = all("bold" in char.fontname.lower() for char in inked)
                 lines.append(Line(" ".join(line.get_text().split()), line.x0, line.x1, line.y0, line.y1,
-                                  max(char.size for char in chars),
-                                  all("bold" in char.fontname.lower() for char in chars if char.get_text().strip())))
+                                  max(char.size for char in chars), bold))
         lines.sort(key=lambda line: (-round(line.y1), line.x0))
         pages.append(Page(layout.width, layout.height, lines, boxes))
-    return pages
+    facts = PdfFacts(lang, title, min(sizes), fonts, " ".join(" ".join(texts).split()), len(pages))
+    return facts, pages
 
 
 def visual_lines(page: Page) -> list[Line]:
@@ -229,8 +229,10 @@ class Loudness:
     true_peak_dbtp: float
 
 
+@read_once
 def ebur128(path: Path) -> Loudness:
-    """Integrated loudness and true peak, from ffmpeg's EBU R128 meter."""
+    """Integrated loudness and true peak, from ffmpeg's EBU R128 meter (a few
+    seconds a guide: its true-peak meter oversamples four times)."""
     log = subprocess.run(["ffmpeg", "-nostats", "-hide_banner", "-i", str(path), "-filter_complex",
                           "ebur128=peak=true", "-f", "null", "-"], capture_output=True, text=True, check=True).stderr
     summary = log[log.rindex("Summary:"):]

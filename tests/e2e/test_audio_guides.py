@@ -4,9 +4,11 @@ decoder, mutagen for ID3 frames)."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -37,9 +39,22 @@ def slug(request):
     return request.param
 
 
+@pytest.fixture(scope="session")
+def measured_audio(built_project) -> Path:
+    """The session's output folder, every narrated guide and section track in
+    it measured by ffmpeg's EBU R128 meter once, side by side (one ffmpeg
+    per core; the tests then read the measurements)."""
+    output = built_project[0] / "output"
+    guides = [output / lang / f"{slug}.mp3" for lang in LANGUAGES for slug in SEED_SLUGS]
+    tracks = [track for guide in guides for track in sorted(guide.with_suffix("").glob("*.mp3"))]
+    with ThreadPoolExecutor(os.cpu_count()) as pool:
+        ebur128.read_in_pool(guides + tracks, pool)
+    return output
+
+
 @pytest.fixture
-def guide_audio(built_project, lang, slug) -> Path:
-    return built_project[0] / "output" / lang / f"{slug}.mp3"
+def guide_audio(measured_audio, lang, slug) -> Path:
+    return measured_audio / lang / f"{slug}.mp3"
 
 
 def test_speaking_rate_loudness_and_peak_at_the_defaults(guide_audio):

@@ -24,8 +24,8 @@ from babel.dates import format_date
 from PIL import Image
 
 from conftest import SEED_SLUGS
-from e2e.inspect import (Line, Page, lone_first_words, page_facts, pdf_catalog_entry, pdf_facts, pdf_outline,
-                         pdf_pages, pdf_ua_failures, visual_lines)
+from e2e.inspect import (Line, Page, lone_first_words, page_facts, pdf_catalog_entry, pdf_facts, pdf_layout,
+                         pdf_outline, pdf_pages, pdf_ua_failures, visual_lines)
 from publisher.i18n.catalogs import read_catalog
 
 pytestmark = pytest.mark.e2e
@@ -48,7 +48,7 @@ def print_editions(built_project) -> Path:
     output = project / "output"
     paths = [pdf_path(output, lang, slug, size) for lang in LANGUAGES for slug in SEED_SLUGS for size in SIZES]
     with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("spawn")) as pool:
-        for reader in (pdf_ua_failures, pdf_facts, pdf_pages):
+        for reader in (pdf_ua_failures, pdf_layout):
             reader.read_in_pool(paths, pool)
     return output
 

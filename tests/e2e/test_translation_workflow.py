@@ -59,7 +59,7 @@ def test_check_catches_a_changed_number_and_the_build_holds_it_back(project):
     check = publisher(project, "check", "fr")
     assert check.returncode == 1
     line = wrong[: wrong.index("sur 20 atteinte")].count("\n") + 1
-    assert re.search(rf"^locales/fr/LC_MESSAGES/messages.po:\d+: numbers differ from the source \(1, 10 vs 1, 20\)",
+    assert re.search(r"^locales/fr/LC_MESSAGES/messages.po:\d+: numbers differ from the source \(1, 10 vs 1, 20\)",
                      check.stderr, re.MULTILINE), check.stderr
     assert int(check.stderr.split(":")[1]) <= line
     build = publisher(project, "build", "--locale", "fr", "--format", "html", "--guide", "als-pathophysiology")
