@@ -77,7 +77,8 @@ def _clips_line(summary: BuildSummary) -> str:
         if retried:
             part += f", {retried} spoken again after a failed check"
         parts.append(part)
-    return "Speech clips: " + "; ".join(parts) + " (already recorded: the same words, voice and rate as before)"
+    explained = " (already recorded: spoken earlier, in this build or one before, with the same words, voice and rate)"
+    return "Speech clips: " + "; ".join(parts) + explained
 
 
 def _fallback_line(lang: str, units, summary: BuildSummary) -> str:

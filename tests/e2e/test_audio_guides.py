@@ -188,7 +188,7 @@ def test_a_rebuild_with_one_sentence_changed_speaks_one_clip_per_language(built_
 
 
 def _clips_spoken(stdout: str) -> dict[str, int]:
-    """From the build summary's "Speech clips: en 1 spoken, 112 reused; es ..." line."""
+    """From the build summary's "Speech clips: en 1 spoken, 112 already recorded; es ..." line."""
     line = re.search(r"^Speech clips: (.*)$", stdout, re.MULTILINE).group(1)
     return {lang: int(count) for lang, count in re.findall(r"(\w+) (\d+) spoken", line)}
 
