@@ -85,11 +85,13 @@ class JobResult:
 class Unpublished:
     """A guide's edition in a language that is not built: too little of it
     is translated. `missing`: some of its messages are not in the catalogue
-    at all (extract and update would add them)."""
+    at all (extract and update would add them). `older`: its files an
+    earlier build wrote, still in output/ (left as they are, not removed)."""
 
     slug: str
     percent: float
     missing: bool
+    older: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -165,7 +167,9 @@ def plan(project: Project, request: BuildRequest) -> Plan:
         why[lang] = {msgid: cleared.why_untranslated(msgid) for edition in editions for msgid in edition.untranslated}
         if not request.allow_partial:
             unpublished[lang] = [Unpublished(edition.guide.slug, edition.percent,
-                                             any(why[lang][msgid] == "missing" for msgid in edition.untranslated))
+                                             any(why[lang][msgid] == "missing" for msgid in edition.untranslated),
+                                             _written_before(project, lang, edition.guide.slug, formats,
+                                                             request.profile))
                                  for edition in editions if edition.percent < settings.translation_threshold]
             editions = [edition for edition in editions if edition.percent >= settings.translation_threshold]
         if editions:
@@ -182,6 +186,12 @@ def plan(project: Project, request: BuildRequest) -> Plan:
     order = {name: index for index, name in enumerate(FORMAT_NAMES)}
     return Plan(sorted(jobs, key=lambda job: order[job.format]), fallbacks, held_back, loaded.failures, messages,
                 why, {lang: guides for lang, guides in unpublished.items() if guides}, settings.translation_threshold)
+
+
+def _written_before(project: Project, lang: str, slug: str, formats, profile: PrintProfile) -> tuple[Path, ...]:
+    """The files of `formats` an earlier build wrote for a guide's edition in `lang`."""
+    paths = (project.output / lang / fmt.file_name(slug, profile) for fmt in formats)
+    return tuple(path for path in paths if path.exists())
 
 
 def _shaping(fmt, request: BuildRequest, settings: Settings) -> dict:

@@ -109,9 +109,17 @@ def _unpublished_line(lang: str, guides: list[Unpublished], threshold: float) ->
         named += f" and {len(guides) - MAX_NAMED} more"
     step = (f"run `publisher extract` and `publisher update {lang}`, translate"
             if any(guide.missing for guide in guides) else "translate")
-    return (f"{lang}: not published: {count(len(guides), 'guide is', 'guides are')} under {threshold:g}% "
+    line = (f"{lang}: not published: {count(len(guides), 'guide is', 'guides are')} under {threshold:g}% "
             f"translated ({named}): {step} locales/{lang}/LC_MESSAGES/messages.po and build again "
             f"(or build with --allow-partial)")
+    older = [guide for guide in guides if guide.older]
+    if older:
+        folder = display_path(older[0].older[0].parent)
+        editions = ", ".join(f"{guide.slug} ({count(len(guide.older), 'file')})" for guide in older[:MAX_NAMED])
+        if len(older) > MAX_NAMED:
+            editions += f" and {len(older) - MAX_NAMED} more"
+        line += f"; {folder}/ still holds an older edition of {editions}, which may not match the English now"
+    return line
 
 
 def first_problem(summary: BuildSummary) -> PublisherError | None:

@@ -52,6 +52,9 @@ SPANISH = {
     "Grab bars give you something firm to hold.": "Las barras de apoyo le dan algo firme a lo que agarrarse.",
     "A raised toilet seat makes it easier to stand up.": "Un elevador de inodoro le facilita levantarse.",
 }
+ADDED = """Stand up slowly after you sit or lie down. Hold on to something firm as you stand. Wait a moment
+before you walk.
+"""
 OTHERS = ("ar", "fr")  # shipped, never translated here
 
 
@@ -158,6 +161,18 @@ def test_a_new_guide_is_published_in_a_language_once_it_is_translated(project):
     assert page.tags[0][1]["lang"] == "es"
     assert not [attrs for tag, attrs in page.tags if attrs.get("lang") == "en"]
     assert SPANISH["Falls can cause serious injuries."] in " ".join(page.units.values())
+
+    # 5. The author adds a paragraph: Spanish falls under 90% again. Its edition is not rebuilt, and the
+    # build says that the one an earlier build wrote is still there (left as it is, not removed).
+    source = project / "sources" / f"{SLUG}.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("## Equipment", ADDED + "\n## Equipment"),
+                      encoding="utf-8")
+    changed = unpublished_lines(publisher(project, "build", "-g", SLUG, "-f", "html", "-f", "pdf"))
+    assert re.search(rf"\({SLUG} [1-8]\d%\)", changed["es"]), changed
+    assert changed["es"].endswith(f"; output/es/ still holds an older edition of {SLUG} (2 files), which may not "
+                                  "match the English now"), changed["es"]
+    assert built(project, "es") == [f"{SLUG}.html", f"{SLUG}.pdf"]
+    assert "older edition" not in changed["fr"] + changed["ar"]  # never built in French or Arabic
 
 
 def test_a_language_started_with_init_is_published_once_it_passes_the_threshold(project):
