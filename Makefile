@@ -51,12 +51,13 @@ endef
 # python3-link-grammar, link-grammar-dictionaries-en: the parser that checks
 # every plain-language rewrite; wordnet-base: multi-word names that stay
 # whole; hunspell-en-med, hunspell-en-us: medical words and names, to mend
-# words split across lines and spot unexplained terms. time: GNU time, for the
+# words split across lines and spot unexplained terms; hunspell: its command
+# line, which the source check asks about misspelled words. time: GNU time, for the
 # memory figures of bench/build_speed.py. liblouis20, liblouis-data, python3-louis:
 # braille transcription (and back-translation, for the tests).
 DEBIAN_PACKAGES := python3 python3-venv espeak-ng libespeak-ng1 libpango-1.0-0 \
 	libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-core gettext poppler-utils ffmpeg \
-	python3-link-grammar link-grammar-dictionaries-en wordnet-base hunspell-en-med hunspell-en-us time \
+	python3-link-grammar link-grammar-dictionaries-en wordnet-base hunspell hunspell-en-med hunspell-en-us time \
 	liblouis20 liblouis-data python3-louis
 # Only the tests need these: chromium and chromium-driver (web pages with
 # axe-core, and DAISY Ace's browser), openjdk-17-jre-headless (EPUBCheck),

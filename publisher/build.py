@@ -108,6 +108,7 @@ class BuildSummary:
     why_untranslated: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> msgid -> why
     unpublished: dict[str, list[Unpublished]] = field(default_factory=dict)
     threshold: float = 0
+    source_checks: tuple[str, ...] = ()  # one line per guide with findings for a person (see plan)
 
 
 # --- what to build ------------------------------------------------------------
@@ -127,6 +128,7 @@ class Plan:
     why_untranslated: dict[str, dict[str, str]] = field(default_factory=dict)
     unpublished: dict[str, list[Unpublished]] = field(default_factory=dict)
     threshold: float = 0
+    source_checks: tuple[str, ...] = ()
 
 
 def requested_languages(project: Project, asked: tuple[str, ...]) -> list[str]:
@@ -185,7 +187,24 @@ def plan(project: Project, request: BuildRequest) -> Plan:
                     lead = target
     order = {name: index for index, name in enumerate(FORMAT_NAMES)}
     return Plan(sorted(jobs, key=lambda job: order[job.format]), fallbacks, held_back, loaded.failures, messages,
-                why, {lang: guides for lang, guides in unpublished.items() if guides}, settings.translation_threshold)
+                why, {lang: guides for lang, guides in unpublished.items() if guides}, settings.translation_threshold,
+                _source_checks(project, loaded.results))
+
+
+def _source_checks(project: Project, results) -> tuple[str, ...]:
+    """"low-vision: 14 findings for a person to check (5 picture captions, ...;
+    6 repaired): publisher review -g low-vision", for each guide with findings."""
+    from .source_check import count_by_kind, load_check_rules
+
+    names = load_check_rules(project.language_data(SOURCE_LANGUAGE), SOURCE_LANGUAGE).names
+    lines = []
+    for result, _ in results:
+        shown = tuple(finding for finding in result.findings if finding.needs_person)
+        if shown:
+            slug = result.guide.slug
+            lines.append(f"{slug}: {count(len(shown), 'finding')} for a person to check "
+                         f"({count_by_kind(shown, names)}): publisher review -g {slug}")
+    return tuple(lines)
 
 
 def _written_before(project: Project, lang: str, slug: str, formats, profile: PrintProfile) -> tuple[Path, ...]:
@@ -253,7 +272,7 @@ def _build(project: Project, request: BuildRequest, progress: Callable[[str], No
             _run_in_pool(project, jobs, request, the_plan.messages, workers, finished)
     return BuildSummary(results, failures, time.monotonic() - started, the_plan.fallbacks, the_plan.held_back,
                         the_plan.unreadable, current, the_plan.why_untranslated, the_plan.unpublished,
-                        the_plan.threshold)
+                        the_plan.threshold, the_plan.source_checks)
 
 
 def _run_in_pool(project: Project, jobs: list[Job], request: BuildRequest, messages: dict[str, dict[str, str]],

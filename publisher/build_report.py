@@ -30,6 +30,7 @@ def summary_lines(summary: BuildSummary, output: Path) -> list[str]:
             lines.append(_fallback_line(lang, units, summary))
     for lang, guides in summary.unpublished.items():
         lines.append(_unpublished_line(lang, guides, summary.threshold))
+    lines.extend(summary.source_checks)
     return lines
 
 

@@ -171,6 +171,11 @@ def review_command(project_dir: str, guides) -> None:
     and why; sentences still over the targets; medical terms without an
     explanation; and where to write your own version of a sentence
     (locales/en/overrides.toml). The figures are those of `publisher report`.
+
+    At the top, what the source check found, with line numbers: text
+    flagged for a person (headings run into the text, repeats, captions,
+    web-only instructions, contact details, typos) and the repairs it made,
+    each with the locales/en/source-repairs.toml entry that refuses it.
     """
     from .workspace import one_build_at_a_time
 
@@ -186,11 +191,16 @@ def _review(project: Project, guides) -> None:
     from .plain.report import guide_report
     from .render.fonts import place_fonts
     from .render.review import render_review
+    from .source_check.rules import REPAIRS_FILE, load_check_rules
 
     for result, known in plain_results(project, guides):
-        overrides = display_path(project.language_data(result.guide.lang) / "overrides.toml")
+        language_dir = project.language_data(result.guide.lang)
+        overrides = display_path(language_dir / "overrides.toml")
+        names = load_check_rules(language_dir, result.guide.lang).names
+        source_file = result.guide.title.source.rsplit(":", 1)[0]
         target = project.output / "review" / f"{result.guide.slug}.html"
-        write_atomic(target, render_review(result, guide_report(result, known), project.templates, overrides))
+        write_atomic(target, render_review(result, guide_report(result, known), project.templates, overrides, names,
+                                           source_file, display_path(language_dir / REPAIRS_FILE)))
         place_fonts(project.templates, target.parent)  # the typeface the page names
         click.echo(f"Wrote {display_path(target)}")
 

@@ -30,6 +30,7 @@ class SourceBlock:
     line: int
     text: str = ""
     items: tuple[str, ...] = ()
+    flagged: tuple[str, ...] = ()  # text in it the source check flagged for a person (source_check)
 
 
 @dataclass(frozen=True)

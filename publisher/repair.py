@@ -79,8 +79,20 @@ def is_split_word(head: str, tail: str, lang: str) -> bool:
 
 def is_heading(text: str, following: str) -> bool:
     """Is the line `text`, followed by `following`, a heading ("Living with ALS")?"""
+    following = following.lstrip(")]} ")  # a stray bracket left by a paste does not continue the heading
     return (not ends_paragraph(text) and len(text.split()) <= HEADING_WORDS and text[:1].isupper()
             and following[:1].isupper() and not text.rstrip().endswith((",", "-", "–", "—")))
+
+
+def is_line_list(lines: list[str]) -> bool:
+    """Are these lines, written one under the other with no blank line
+    between them, a list of items rather than a paragraph wrapped over lines?
+    Yes when there are at least two, each starts with a capital and has at
+    least two words, and none ends a sentence or a clause (a wrapped
+    paragraph's lines end anywhere, and start in lowercase as often as not)."""
+    return len(lines) >= 2 and all(line[:1].isupper() and len(line.split()) >= 2 and
+                                   not line.rstrip().endswith(PARAGRAPH_END + (",", "-", "–", "—"))
+                                   for line in lines)
 
 
 def merge_broken(pieces: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:

@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 
 from .errors import PublisherError
 from .model import SourceBlock, SourceGuide
-from .repair import is_heading, merge_broken
+from .repair import is_heading, is_line_list, merge_broken
 from .source_files import SOURCE_SUFFIXES, discover  # noqa: F401  (where guides are found)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -81,18 +81,38 @@ def _clean(text: str) -> str:
 
 def _load_plain_text(path: Path, slug: str, text: str) -> SourceGuide:
     lines = [(number, _clean(line)) for number, line in enumerate(text.split("\n"), start=1)]
-    lines = [(number, line) for number, line in lines if line]
-    if not lines:
+    if not any(line for _, line in lines):
         raise PublisherError("empty guide: the first line must be the title, then paragraphs", path, 1)
-    (title_line, title), body = lines[0], lines[1:]
-    if not body:
+    title_line, title = next((number, line) for number, line in lines if line)
+    chunks = _chunks([(number, line) for number, line in lines if number > title_line])
+    if not chunks:
         raise PublisherError("the guide has a title but no text", path, title_line)
-    paragraphs = merge_broken(body, DEFAULT_LANGUAGE)
-    following = [text for _, text in paragraphs[1:]] + [""]
-    blocks = tuple(SourceBlock("heading" if is_heading(paragraph, after) else "paragraph", line, text=paragraph)
-                   for (line, paragraph), after in zip(paragraphs, following))
+    blocks: list[SourceBlock] = []
+    run: list[tuple[int, str]] = []  # lines of paragraphs, merged where a blank line broke one
+    for chunk in chunks + [[]]:
+        if chunk and not is_line_list([line for _, line in chunk]):
+            run.extend(chunk)
+            continue
+        paragraphs = merge_broken(run, DEFAULT_LANGUAGE)
+        following = [text for _, text in paragraphs[1:]] + [chunk[0][1] if chunk else ""]
+        blocks += [SourceBlock("heading" if is_heading(paragraph, after) else "paragraph", line, text=paragraph)
+                   for (line, paragraph), after in zip(paragraphs, following)]
+        run = []
+        if chunk:
+            blocks.append(SourceBlock("list", chunk[0][0], items=tuple(line for _, line in chunk)))
     _require_words(path, blocks, title_line)
-    return SourceGuide(slug=slug, path=path, title=title, lang=DEFAULT_LANGUAGE, blocks=blocks)
+    return SourceGuide(slug=slug, path=path, title=title, lang=DEFAULT_LANGUAGE, blocks=tuple(blocks))
+
+
+def _chunks(lines: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    """Runs of (line number, text) not broken by a blank line."""
+    chunks: list[list[tuple[int, str]]] = [[]]
+    for number, line in lines:
+        if line:
+            chunks[-1].append((number, line))
+        elif chunks[-1]:
+            chunks.append([])
+    return [chunk for chunk in chunks if chunk]
 
 
 # --- Markdown -----------------------------------------------------------------
@@ -212,8 +232,11 @@ def _markdown_blocks(path: Path, body: str, offset: int) -> tuple[str, list[Sour
                 blocks.append(SourceBlock("heading", line, text=text))
         elif token.type == "paragraph_open":
             text = _inline_text(path, tokens[index + 1], line)
+            lines = _inline_lines(tokens[index + 1])
             if list_depth:
                 items.append(text)
+            elif is_line_list(lines):  # items one per line, with no list marks
+                blocks.append(SourceBlock("list", line, items=tuple(lines)))
             elif text:
                 blocks.append(SourceBlock("paragraph", line, text=text))
     return title, blocks
@@ -229,6 +252,17 @@ def _inline_text(path: Path, inline, line: int) -> str:
         elif child.type in ("softbreak", "hardbreak"):
             parts.append(" ")
     return _clean("".join(parts))
+
+
+def _inline_lines(inline) -> list[str]:
+    """The lines of a paragraph as written (split where the source broke the line)."""
+    lines = [""]
+    for child in inline.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append("")
+        elif child.type in ("text", "code_inline"):
+            lines[-1] += child.content
+    return [_clean(line) for line in lines if _clean(line)]
 
 
 def _repair_paragraph_runs(blocks: list[SourceBlock], lang: str) -> list[SourceBlock]:

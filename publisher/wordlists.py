@@ -21,6 +21,14 @@ def medical_words(lang: str) -> frozenset[str]:
     return frozenset(word.lower() for word in _entries(MEDICAL.get(_code(lang), "")))
 
 
+@lru_cache(maxsize=None)
+def dictionary_words(lang: str) -> frozenset[str]:
+    """The words both dictionaries list as written (stems, without their
+    affixed forms), lowercase."""
+    code = _code(lang)
+    return frozenset(word.lower() for word in _entries(MEDICAL.get(code, "")) | _entries(GENERAL.get(code, "")))
+
+
 def proper_names(lang: str) -> frozenset[str]:
     """Words the dictionaries list only with a capital ("gaucher", "parkinson"), lowercase."""
     return _proper_names(_code(lang))

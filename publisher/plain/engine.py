@@ -60,8 +60,11 @@ def make_plain(source: SourceGuide, rules: PlainRules) -> Guide:
 
 
 def plain_result(source: SourceGuide, rules: PlainRules,
-                 known: MutableMapping[tuple[str, str], Rewrite] | None = None) -> PlainResult:
-    """make_plain, with the counts the report needs. `known` holds rewrites
+                 known: MutableMapping[tuple[str, str], Rewrite] | None = None,
+                 findings: tuple = ()) -> PlainResult:
+    """make_plain, with the counts the report needs and the source check's
+    `findings` (a sentence holding text it flagged is never a key point and
+    never brings a word into "Words to know"). `known` holds rewrites
     already made with these rules, by (subject and the lexicon entries left
     out for this guide, source sentence): they are
     used as they are (a rewrite depends on nothing else), and the new ones
@@ -82,14 +85,14 @@ def plain_result(source: SourceGuide, rules: PlainRules,
     glossary = tuple(GlossaryEntry(Sentence(f"words-to-know.{n}.term", term.heading, source.lang),
                                    Sentence(f"words-to-know.{n}", term.glossary, source.lang))
                      for n, term in enumerate(writer.explained, start=1))
-    summary = key_points(sections, frozenset(writer.added), subject, names)
+    summary = key_points(sections, frozenset(writer.added), subject, names, frozenset(writer.flagged))
     guide = Guide(slug=source.slug, title=title, lang=source.lang, summary=tuple(summary), sections=sections,
                   glossary=glossary)
     source_text = " ".join(sentence for sentences in writer.section_sources.values() for sentence in sentences)
     plain_text = " ".join(unit.text for unit in guide.units())
     lost = missing(source_text, plain_text, rules.terms, rules.terms.drug_endings, source.lang)
     return PlainResult(guide, writer.source_sentences, writer.overridden, dict(writer.section_sources), tuple(lost),
-                       tuple(writer.rewrites), dict(writer.unit_sources))
+                       tuple(writer.rewrites), dict(writer.unit_sources), tuple(findings))
 
 
 _LEANING = ("This ", "These ", "That ", "Those ", "It ", "They ", "Such ", "Here, ", "In this, ")
@@ -97,6 +100,17 @@ _LEANING = ("This ", "These ", "That ", "Those ", "It ", "They ", "Such ", "Here
 
 def _leans_back(sentence: str) -> bool:
     return sentence.startswith(_LEANING)
+
+
+def _flagged(sentence: str, flags: tuple[str, ...]) -> bool:
+    """Does the source sentence hold (part of) a text the source check flagged?"""
+    flat = " ".join(sentence.split())
+    for flag in flags:
+        words = flag.split()
+        if " ".join(words) in flat or flat in " ".join(words) or " ".join(words[:3]) in flat \
+                or " ".join(words[-3:]) in flat:
+            return True
+    return False
 
 
 _CONTENT_WORD = re.compile(r"[a-z]{4,}")
@@ -139,6 +153,7 @@ class _SectionWriter:
         self.section_sources: dict[str, tuple[str, ...]] = {}
         self.rewrites: list[Rewrite] = []
         self.unit_sources: dict[str, str] = {}  # unit id -> its source sentence ("" for an added explanation)
+        self.flagged: set[str] = set()  # ids of units made from text the source check flagged
 
     def where(self, line: int) -> str:
         return f"{display_path(self.source.path)}:{line}"
@@ -146,9 +161,11 @@ class _SectionWriter:
     def section(self, draft: SectionDraft) -> Section:
         counter = iter(range(1, 100_000))
 
-        def unit(text: str, line: int, source: str = "") -> Sentence:
+        def unit(text: str, line: int, source: str = "", flags: tuple[str, ...] = ()) -> Sentence:
             made = Sentence(f"{draft.id}.{next(counter)}", text, self.source.lang, self.where(line))
             self.unit_sources[made.id] = source
+            if source and _flagged(source, flags):
+                self.flagged.add(made.id)
             return made
 
         heading = Sentence(f"{draft.id}.heading", draft.heading, self.source.lang, self.where(draft.blocks[0].line))
@@ -158,21 +175,23 @@ class _SectionWriter:
         blocks = []
         for block in draft.blocks:
             if block.kind == "list":
-                blocks.append(BulletList(tuple(unit(" ".join(self._plain(item)), block.line, item)
+                blocks.append(BulletList(tuple(unit(" ".join(self._plain(item)), block.line, item, block.flagged)
                                                for item in block.items)))
                 continue
-            units = [unit(text, block.line, source) for text, source in self._paragraph(block.text)]
+            units = [unit(text, block.line, source, block.flagged)
+                     for text, source in self._paragraph(block.text, block.flagged)]
             blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH))
         return Section(id=draft.id, heading=heading, blocks=tuple(blocks))
 
-    def _paragraph(self, text: str) -> list[tuple[str, str]]:
+    def _paragraph(self, text: str, flags: tuple[str, ...] = ()) -> list[tuple[str, str]]:
         """The plain sentences of a source paragraph, with first-use explanations,
         each with the source sentence it comes from ("" for an explanation).
 
         Explanations follow all the pieces of a source sentence, and wait
         past any next sentence that leans on it ("This ..."), so they never
         come between a sentence and its continuation. A term the paragraph
-        itself defines ("Glutamate is ...") gets no added explanation.
+        itself defines ("Glutamate is ...") gets no added explanation, and
+        a sentence the source check flagged (`flags`) brings in no term.
         """
         sources = split_sentences(text, self.source.lang)
         rewritten = [self._plain(sentence) for sentence in sources]
@@ -184,6 +203,8 @@ class _SectionWriter:
                 plain.extend(waiting)
                 waiting = []
             plain.extend((piece, source) for piece in pieces)
+            if _flagged(source, flags):
+                continue
             joined = " ".join(pieces)
             names = self.rules.fixed_names.spans(joined, listed_only=True)
             new = [term for term in self.rules.terms.used_in(joined, names) if term not in self.explained]

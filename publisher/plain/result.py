@@ -44,6 +44,7 @@ class PlainResult:
     lost: tuple[str, ...]  # names and numbers of the source missing from the guide ("name 'riluzole'")
     rewrites: tuple[Rewrite, ...] = ()  # every source sentence, in order, and what became of it
     unit_sources: dict[str, str] = field(default_factory=dict)  # unit id -> source sentence ("" if added)
+    findings: tuple = ()  # what the source check found (source_check.Finding), in line order
 
     def source_of(self, unit_id: str) -> str:
         """The source sentence a unit comes from ("" for an added explanation);

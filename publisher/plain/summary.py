@@ -24,10 +24,11 @@ LEANING_WORDS = {"this", "these", "that", "those", "it", "its", "they", "their",
 
 
 def key_points(sections: tuple[Section, ...], added: frozenset[str], subject: str,
-               names: frozenset[str] = frozenset()) -> list[Sentence]:
-    """Up to MAX_POINTS key sentences (never one of the `added` explanations)."""
+               names: frozenset[str] = frozenset(), flagged: frozenset[str] = frozenset()) -> list[Sentence]:
+    """Up to MAX_POINTS key sentences (never one of the `added` explanations,
+    nor a unit whose id is in `flagged`: made from text the source check flagged)."""
     for limit in (MAX_WORDS, MAX_WORDS + 4):
-        candidates = [best for best in (_best(index, section, added, subject, names, limit)
+        candidates = [best for best in (_best(index, section, added, subject, names, limit, flagged)
                                         for index, section in enumerate(sections)) if best]
         if len(candidates) >= MIN_POINTS:
             break
@@ -36,7 +37,8 @@ def key_points(sections: tuple[Section, ...], added: frozenset[str], subject: st
             enumerate(chosen, start=1)]
 
 
-def _best(index: int, section: Section, added: frozenset[str], subject: str, names: frozenset[str], limit: int):
+def _best(index: int, section: Section, added: frozenset[str], subject: str, names: frozenset[str], limit: int,
+          flagged: frozenset[str] = frozenset()):
     best = None
     position = 0
     sentences = [sentence for block in section.blocks if isinstance(block, Paragraph) for sentence in block.sentences]
@@ -47,7 +49,7 @@ def _best(index: int, section: Section, added: frozenset[str], subject: str, nam
             text = f"{subject} {text[3:]}"
         if following and re.match(r"(It|They) also ", following.text):
             continue  # the first half of a pair ("ALS affects A. It also affects B.")
-        if sentence.text in added or text.endswith(":") or word_count(text) > limit or _leans(text):
+        if sentence.id in flagged or sentence.text in added or text.endswith(":") or word_count(text) > limit or _leans(text):
             continue
         score = (3 * (subject in text) + 3 * bool(re.match(rf"{re.escape(subject)} (is|are) (a|an|the) ", text))
                  + 2 * bool(re.search(r"\d", text)) + 2 * any(name in text.lower() for name in names)

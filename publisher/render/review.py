@@ -1,7 +1,8 @@
 """The editor's review page: each source sentence beside its plain version.
 
 `publisher review` writes output/review/<slug>.html for each guide. It
-shows the figures of `publisher report` (the same GuideReport), then, section
+lists what the source check found (flagged for a person, or repaired, with
+the entry that refuses a repair), the figures of `publisher report` (the same GuideReport), then, section
 by section, every source sentence with what the engine made of it: rewritten,
 a milder rewrite, kept as written (and which check failed), or the editor's
 own version; plain sentences still over the targets; medical terms without
@@ -17,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..plain import EDITOR, PlainResult
+from ..source_check.findings import Finding, KindNames
 from ..plain.readability import misses_target
 from ..plain.report import GuideReport
 from ..plain.rewrite import KEPT, Rewrite
@@ -47,12 +49,34 @@ def review_rows(result: PlainResult) -> list[tuple[str, list[ReviewRow]]]:
     return sections
 
 
-def render_review(result: PlainResult, report: GuideReport, templates: Path, overrides: str) -> str:
-    """The review page of one guide as HTML (`overrides`: the overrides file to name)."""
+@dataclass(frozen=True)
+class FindingRow:
+    """One finding of the source check, as the review page shows it."""
+
+    finding: Finding
+    name: str
+    advice: str
+    refuse_entry: str  # the source-repairs.toml entry that refuses a repair
+
+
+def finding_rows(result: PlainResult, names: dict[str, KindNames]) -> list[FindingRow]:
+    """The source check's findings for one guide, in line order."""
+    return [FindingRow(finding, names[finding.kind].one, names[finding.kind].advice,
+                       f"[[refuse]]\nguide = {_toml_string(result.guide.slug)}\nkind = {_toml_string(finding.kind)}\n"
+                       f"text = {_toml_string(finding.text)}")
+            for finding in result.findings]
+
+
+def render_review(result: PlainResult, report: GuideReport, templates: Path, overrides: str,
+                  names: dict[str, KindNames] | None = None, source_file: str = "", repairs_file: str = "") -> str:
+    """The review page of one guide as HTML (`overrides`, `repairs_file`: the
+    files to name; `names`: how the source check's kinds of finding are called)."""
     env = Environment(loader=FileSystemLoader(templates), autoescape=select_autoescape(["html", "html.j2"]),
                       undefined=StrictUndefined)
     return env.get_template("review.html.j2").render(guide=result.guide, report=report,
-                                                     sections=review_rows(result), overrides=overrides)
+                                                     sections=review_rows(result), overrides=overrides,
+                                                     findings=finding_rows(result, names or {}),
+                                                     source_file=source_file, repairs_file=repairs_file)
 
 
 def _status(rewrite: Rewrite) -> str:

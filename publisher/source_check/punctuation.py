@@ -1,0 +1,100 @@
+"""Punctuation a paste leaves behind: marks doubled ("PLS..", "Vision??"), a
+full stop with no space after it ("year.Of"), brackets and quotes that do
+not pair up, a stray closing bracket starting a paragraph.
+
+Doubled marks are made single and the missing space is put back: neither
+can change what a sentence says. A bracket or quote that does not pair up
+is flagged: only a person knows where the other one belongs. A closing
+bracket alone at the very start of a paragraph, with nothing it could
+close, is removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..wordlists import medical_words
+from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
+
+# "??", "..", ",,", ";;", "!!", ",." and ".," but never an ellipsis ("...").
+_DOUBLED = re.compile(r"(?<![.?!])([?!])\1+(?![?!])|(?<!\.)\.\.(?!\.)|([,;:])\2+|,\.(?!\.)|\.,")
+# "year.Of": a lowercase word, a full stop, a capitalised word; not inside an address ("nih.Gov", "x@y.Org").
+_NO_SPACE = re.compile(r"(?<![\w@./:-])([a-z]{2,})\.([A-Z][a-z]+)\b(?![.@/-]\w)")
+# A list marker "1)" or "a)" closes nothing.
+_MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])\)")
+_PAIRS = {"(": ")", "[": "]"}
+_LEADING_CLOSER = re.compile(r"^[)\]]\s+(?=\w)")
+
+
+def punctuation_findings(text: str, line: int, guide: str, rules) -> tuple[str, list[Finding]]:
+    """`text` with doubled marks made single, missing spaces put back and a
+    leading stray bracket removed, and the findings (the unpaired brackets
+    and quotes flagged)."""
+    findings: list[Finding] = []
+
+    def doubled(match: re.Match) -> str:
+        mark = match.group(0)
+        single = mark[0]
+        if mark in (",.", ".,"):  # a comma if the sentence goes on in lowercase, else a full stop
+            single = "," if text[match.end():].lstrip()[:1].islower() else "."
+        context = excerpt(text, match.start(), match.end())
+        if rules.refused(guide, "doubled-punctuation", context):
+            findings.append(Finding("doubled-punctuation", line, context, REFUSED))
+            return mark
+        findings.append(Finding("doubled-punctuation", line, context, REPAIRED, repair=f"'{mark}' made '{single}'"))
+        return single
+
+    def no_space(match: re.Match) -> str:
+        left, right = match.group(1), match.group(2)
+        context = excerpt(text, match.start(), match.end())
+        if not (_is_word(left, rules.lang) and _is_word(right, rules.lang)):
+            return match.group(0)
+        if rules.refused(guide, "missing-space", context):
+            findings.append(Finding("missing-space", line, context, REFUSED))
+            return match.group(0)
+        findings.append(Finding("missing-space", line, context, REPAIRED,
+                                repair=f"'{match.group(0)}' made '{left}. {right}'"))
+        return f"{left}. {right}"
+
+    text = _DOUBLED.sub(doubled, text)
+    text = _NO_SPACE.sub(no_space, text)
+    leading = _LEADING_CLOSER.match(text)
+    if leading and not any(opener in text for opener in _PAIRS):
+        context = excerpt(text, 0, leading.end())
+        if rules.refused(guide, "unmatched-bracket", context):
+            findings.append(Finding("unmatched-bracket", line, context, REFUSED))
+        else:
+            findings.append(Finding("unmatched-bracket", line, context, REPAIRED,
+                                    repair=f"the stray '{text[0]}' at the start removed"))
+            text = text[leading.end():]
+    unpaired = _unpaired(text)
+    if unpaired is not None:
+        findings.append(Finding("unmatched-bracket", line, excerpt(text, unpaired, unpaired + 1), FLAGGED))
+    return text, findings
+
+
+def _unpaired(text: str) -> int | None:
+    """The position of the first bracket or double quote that does not pair up, or None."""
+    text = _MARKER.sub(lambda match: match.group(0)[:-1] + " ", text)
+    stack: list[tuple[str, int]] = []
+    for position, char in enumerate(text):
+        if char in _PAIRS:
+            stack.append((char, position))
+        elif char in _PAIRS.values():
+            if not stack or _PAIRS[stack[-1][0]] != char:
+                return position
+            stack.pop()
+    if stack:
+        return stack[0][1]
+    straight = [position for position, char in enumerate(text) if char == '"']
+    if len(straight) % 2:
+        return straight[-1]
+    if text.count("“") != text.count("”"):
+        return text.find("“") if text.count("“") > text.count("”") else text.find("”")
+    return None
+
+
+def _is_word(word: str, lang: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return word.lower() in medical_words(lang) or zipf_frequency(word.lower(), lang.split("_")[0]) >= 2.0

@@ -1,0 +1,202 @@
+"""Misspelled words, and words run together where a space or dash was lost.
+
+A word is looked at only if no word list knows it (the medical and English
+Hunspell dictionaries, wordfreq) and it is not a name (a capital inside a
+sentence), an acronym, or a word with digits. Then:
+
+* two known words with one of them a small common word ("diseasecan",
+  "ofintracerebral") or the same word twice ("saltsalt") are *words run
+  together*: flagged, not repaired, because the lost mark may have been a
+  dash ("phospholipidsa type of fat" needs "phospholipids, a type of fat");
+* a word hunspell can correct with **one clear correction** is corrected:
+  the only suggestion one edit away (or the only swap of two letters among
+  them, "recieve"), to a common word (wordfreq Zipf >= 3) far more common
+  than the word as written (by a Zipf of 1.5: ten times and more over);
+* any other word with a suggestion one edit away that is no word anywhere
+  (Zipf < 1) is flagged, with the suggestions (a rare medical word may be
+  right: a person decides).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ..wordlists import dictionary_words, medical_words
+from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
+from .speller import speller
+
+# A word this common (wordfreq's Zipf scale) is no typo, dictionary or not ("dont" is 4.7).
+COMMON_ZIPF = 3.5
+# A correction must be a common word, far more common than the word as written
+# (common misspellings are words on the web: "recieve" is 2.75, "receive" 4.6).
+CORRECTION_ZIPF = 3.0
+CORRECTION_LEAD = 1.5
+# A word rarer than this on the web, with no clear correction, is flagged.
+TYPO_ZIPF = 1.0
+# Small words that a lost space glues to their neighbour.
+GLUE_WORDS = frozenset("a an and are as at be but by can for from has have in is it may may of on or over such "
+                       "than that the their this to was were which who will with about even".split())
+
+# Small words that are also prefixes ("overactive", "inflamed", "bypass"): never the first of two glued words.
+PREFIXES = frozenset("a an as at be by in it on over".split())
+
+_WORD = re.compile(r"(?<![\w@./-])([A-Za-z]+(?:'[a-z]+)?)(?![\w@/-]|\.\w)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(]\s*)$")
+
+
+def spelling_findings(text: str, line: int, guide: str, rules) -> tuple[str, list[Finding]]:
+    """`text` with its clear misspellings corrected, and a finding for each
+    word looked at (repaired, refused or flagged)."""
+    findings: list[Finding] = []
+    pieces, last = [], 0
+    for match in _WORD.finditer(text):
+        word = match.group(1)
+        at_start = bool(_SENTENCE_START.search(text[: match.start()]))
+        verdict = _verdict(word, at_start, rules.lang)
+        if verdict is None:
+            continue
+        kind, correction, detail = verdict
+        if correction is None:
+            findings.append(Finding(kind, line, excerpt(text, match.start(), match.end()), FLAGGED, detail=detail))
+            continue
+        context = excerpt(text, match.start(), match.end())
+        if rules.refused(guide, kind, context) or rules.refused(guide, kind, word):
+            findings.append(Finding(kind, line, context, REFUSED, detail=detail))
+            continue
+        findings.append(Finding(kind, line, context, REPAIRED, repair=f"'{word}' corrected to '{correction}'"))
+        pieces += [text[last: match.start()], correction]
+        last = match.end()
+    return "".join(pieces) + text[last:], findings
+
+
+@lru_cache(maxsize=20_000)
+def _verdict(word: str, at_start: bool, lang: str) -> tuple[str, str | None, str] | None:
+    """(kind, correction or None, detail) for a word that needs a look, else None."""
+    if len(word) < 3 or word.isupper() or any(letter.isupper() for letter in word[1:]):
+        return None
+    if word[0].isupper() and not at_start:
+        return None  # a name
+    lower = word.lower()
+    if _known(lower, lang):
+        return None
+    suggestions = speller(lang).suggestions(word)
+    if suggestions is None or any(suggestion.lower() == lower for suggestion in suggestions):
+        return None  # hunspell knows it (perhaps with a capital)
+    glued = _glued(lower, lang)
+    if glued:
+        return "words-run-together", None, f"'{glued[0]} {glued[1]}'?"
+    if not suggestions:
+        return None
+    near = [suggestion for suggestion in suggestions
+            if suggestion.isalpha() and _edits(lower, suggestion.lower()) == 1]
+    near = [suggestion for suggestion in near if not _inflection(lower, suggestion.lower())]
+    if not near:
+        return None
+    if len(near) != len([s for s in suggestions if s.isalpha() and _edits(lower, s.lower()) == 1]):
+        return None  # one of the near words is the same word inflected: probably a rare word's own form
+    swaps = [suggestion for suggestion in near if _swapped(lower, suggestion.lower())]
+    clear = near[0] if len(near) == 1 else (swaps[0] if len(swaps) == 1 else None)
+    written, corrected = zipf_frequency(lower, _code(lang)), zipf_frequency(clear or "", _code(lang))
+    if clear and corrected >= CORRECTION_ZIPF and corrected - written >= CORRECTION_LEAD:
+        correction = clear if word[0].islower() else clear[0].upper() + clear[1:]
+        return "misspelling", correction, ""
+    if written >= TYPO_ZIPF:
+        return None
+    return "misspelling", None, "did you mean " + " or ".join(f"'{suggestion}'" for suggestion in near[:3]) + "?"
+
+
+def _known(lower: str, lang: str) -> bool:
+    """Known without asking hunspell: listed in a dictionary as it is, very
+    common, or a plural or possessive of a known word."""
+    code = _code(lang)
+    if lower in dictionary_words(lang) or zipf_frequency(lower, code) >= COMMON_ZIPF:
+        return True
+    # plurals and possessives of known words ("dementias", "babys" is left to hunspell)
+    for ending in ("s", "es", "'s"):
+        stem = lower[: -len(ending)]
+        if lower.endswith(ending) and len(stem) > 3 and (stem in medical_words(lang)
+                                                          or zipf_frequency(stem, code) >= 2.5):
+            return True
+    return _affixed(lower, lang)
+
+
+# Endings and beginnings that make words of words: a word that is a listed
+# word with them is known without asking hunspell (its suggestions take
+# about 30 ms a word, and most words the lists lack are such forms).
+SUFFIXES = ("ing", "ed", "d", "ly", "ies", "es", "s", "er", "ers", "est", "ness", "ment", "ation", "ity", "al")
+PREFIXES_OF_WORDS = ("un", "re", "non", "dis", "mis", "over", "under", "pre", "counter", "neuro", "micro")
+
+
+def _affixed(lower: str, lang: str, depth: int = 0) -> bool:
+    """Is `lower` a dictionary word with a common ending or beginning
+    ("twitching", "unruptured", "nonprogressive", "hospitalized")?"""
+    words = dictionary_words(lang)
+    for suffix in SUFFIXES:
+        stem = lower[: -len(suffix)]
+        if not lower.endswith(suffix) or len(stem) < 3:
+            continue
+        forms = {stem, stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem,
+                 stem[:-1] + "y" if stem.endswith("i") else stem, stem + "y"}
+        if forms & words:
+            return True
+    if depth == 0:
+        for prefix in PREFIXES_OF_WORDS:
+            rest = lower[len(prefix):]
+            if lower.startswith(prefix) and len(rest) >= 4 and (rest in words or _affixed(rest, lang, 1)):
+                return True
+    return False
+
+
+def _glued(lower: str, lang: str) -> tuple[str, str] | None:
+    """The two words a lost space or dash glued together, if the split is clear."""
+    code = _code(lang)
+    half = len(lower) // 2
+    if len(lower) % 2 == 0 and lower[:half] == lower[half:] and _known(lower[:half], lang):
+        return lower[:half], lower[half:]
+    splits = []
+    for cut in range(1, len(lower)):
+        left, right = lower[:cut], lower[cut:]
+        if (left in GLUE_WORDS - PREFIXES and len(right) >= 4 and _strongly_known(right, code, lang)) or \
+                (right in GLUE_WORDS and len(left) >= 4 and _strongly_known(left, code, lang)):
+            splits.append((left, right))
+    return splits[0] if len(splits) == 1 else None
+
+
+def _strongly_known(word: str, code: str, lang: str) -> bool:
+    return word in medical_words(lang) or zipf_frequency(word, code) >= 2.5
+
+
+def _inflection(word: str, other: str) -> bool:
+    """Do the two differ only by an ending ("reinfused", "reinfuse")?"""
+    return any(word == other + ending or other == word + ending for ending in ("s", "'s", "d", "r", "es", "ed"))
+
+
+def _swapped(word: str, other: str) -> bool:
+    """Is `other` `word` with two neighbouring letters swapped?"""
+    if len(word) != len(other):
+        return False
+    diffs = [index for index, (a, b) in enumerate(zip(word, other)) if a != b]
+    return (len(diffs) == 2 and diffs[1] == diffs[0] + 1 and word[diffs[0]] == other[diffs[1]]
+            and word[diffs[1]] == other[diffs[0]])
+
+
+def _edits(a: str, b: str) -> int:
+    """Damerau-Levenshtein distance (optimal string alignment), capped at 2."""
+    if abs(len(a) - len(b)) > 1:
+        return 2
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return min(previous[-1], 2)
+
+
+def _code(lang: str) -> str:
+    return lang.replace("-", "_").split("_")[0].lower()

@@ -1,0 +1,119 @@
+"""The source check (publisher/source_check/): what it finds, what it repairs,
+what it leaves alone, and that an author can refuse a repair."""
+
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SEED_SLUGS
+from publisher.errors import PublisherError
+from publisher.model import SourceBlock, SourceGuide
+from publisher.plain import engine
+from publisher.source_check import REPAIRED, check_source, count_by_kind, load_check_rules
+from publisher.sources import load_source
+
+EXAMPLES = tomllib.loads((REPO / "tests" / "fixtures" / "source_check_examples.toml").read_text(encoding="utf-8"))
+RULES = load_check_rules(REPO / "locales" / "en", "en")
+MESSY = REPO / "tests" / "fixtures" / "messy" / "low-vision.md"
+
+
+def one_paragraph(text: str, path: Path = Path("sources/example.md")) -> SourceGuide:
+    return SourceGuide("example", path, "Example", "en",
+                       (SourceBlock("heading", 1, text="About it"), SourceBlock("paragraph", 3, text=text),
+                        SourceBlock("paragraph", 5, text="More text follows here.")))
+
+
+@pytest.mark.parametrize("example", EXAMPLES["finds"], ids=[f"{e['kind']}-{n}" for n, e in enumerate(EXAMPLES["finds"])])
+def test_each_example_is_found_and_repaired_only_when_safe(example):
+    checked = check_source(one_paragraph(example["text"]), RULES)
+    kinds = {finding.kind for finding in checked.findings}
+    assert example["kind"] in kinds
+    blocks = checked.guide.blocks
+    paragraph = next(block for block in blocks[1:] if block.kind == "paragraph")
+    assert paragraph.text == example.get("repaired", example["text"])
+    if "heading" in example:
+        assert blocks[1] == SourceBlock("heading", 3, text=example["heading"])
+    mine = [finding for finding in checked.findings if finding.kind == example["kind"]]
+    assert all((finding.state == REPAIRED) == ("repaired" in example) for finding in mine)
+
+
+@pytest.mark.parametrize("example", EXAMPLES["leaves_alone"], ids=[e["why"] for e in EXAMPLES["leaves_alone"]])
+def test_correct_text_is_left_alone_and_not_flagged(example):
+    checked = check_source(one_paragraph(example["text"]), RULES)
+    assert [finding for finding in checked.findings if finding.kind not in example.get("allows", ())] == []
+    assert checked.guide.blocks[1].text == example["text"]
+
+
+def test_the_seed_guides_need_no_repair():
+    for slug in SEED_SLUGS:
+        source = load_source(REPO / "sources" / f"{slug}.txt")
+        checked = check_source(source, RULES)
+        assert [finding for finding in checked.findings if finding.state == REPAIRED] == []
+        assert checked.guide.blocks == tuple(replace(block, flagged=block.flagged) for block in source.blocks)
+
+
+def test_the_messy_low_vision_page_is_flagged_and_repaired_line_by_line():
+    checked = check_source(load_source(MESSY), RULES)
+    by_kind = {}
+    for finding in checked.findings:
+        by_kind.setdefault(finding.kind, []).append(finding.line)
+    assert by_kind["caption"] == [13, 15, 43, 49, 93]
+    assert by_kind["web-only"] == [19, 21, 111, 115]
+    assert by_kind["repeated-heading"] == [23, 77]
+    assert by_kind["repeated-list"] == [63] and by_kind["repeated-paragraph"] == [75]
+    assert by_kind["contact"] == [117]
+    assert by_kind["misspelling"] == [85] and by_kind["missing-space"] == [103]
+    assert 9 in by_kind["run-in-heading"] and 17 in by_kind["run-in-heading"]
+    headings = [block.text for block in checked.guide.blocks if block.kind == "heading"]
+    assert "Everyday Tasks Are Challenging" in headings and "Who is at risk for Low Vision?" in headings
+    text = " ".join(block.text or " ".join(block.items) for block in checked.guide.blocks)
+    assert text.count("Recognizing the faces of friends") == 1 and "recieve" not in text and "??" not in text
+    assert "glasses. Of all" in text
+
+
+def test_no_key_point_and_no_word_to_know_comes_from_flagged_text():
+    checked = check_source(load_source(MESSY), RULES)
+    rules = engine.load_rules(REPO / "locales" / "en", "en")
+    result = engine.plain_result(checked.guide, rules, {}, checked.findings)
+    flagged = [flag for block in checked.guide.blocks for flag in block.flagged]
+    assert len(result.guide.summary) >= 3
+    for point in result.guide.summary:
+        assert not any(flag.split()[0] in point.text and flag[:20] in point.text for flag in flagged), point.text
+        assert not any(word in point.text.lower() for word in ("click", "video", "scene as viewed", "courtesy"))
+    assert result.findings == checked.findings
+
+
+def test_an_author_refuses_a_repair_in_source_repairs_toml(tmp_path):
+    language = tmp_path / "en"
+    language.mkdir()
+    (language / "source-check.toml").write_text((REPO / "locales/en/source-check.toml").read_text())
+    (language / "source-repairs.toml").write_text('[[refuse]]\nguide = "example"\ntext = "Vision??"\n')
+    rules = load_check_rules(language, "en")
+    checked = check_source(one_paragraph("Who is at risk for Low Vision??"), rules)
+    assert checked.guide.blocks[1].text == "Who is at risk for Low Vision??"
+    assert [finding.state for finding in checked.findings] == ["refused"]
+    assert count_by_kind(checked.findings, rules.names) == ""
+
+
+def test_a_bad_pattern_or_refusal_is_one_error_naming_the_file(tmp_path):
+    language = tmp_path / "en"
+    language.mkdir()
+    data = (REPO / "locales/en/source-check.toml").read_text()
+    (language / "source-check.toml").write_text(data.replace("'\\bclick here\\b',", "'(click here',"))
+    with pytest.raises(PublisherError) as error:
+        load_check_rules(language, "en")
+    assert "source-check.toml" in str(error.value) and "click here" in str(error.value)
+    (language / "source-check.toml").write_text(data)
+    (language / "source-repairs.toml").write_text('[[refuse]]\nguide = "example"\n')
+    with pytest.raises(PublisherError) as error:
+        load_check_rules(language, "en")
+    assert "source-repairs.toml" in str(error.value)
+
+
+def test_the_summary_counts_findings_by_kind_most_common_first():
+    checked = check_source(load_source(MESSY), RULES)
+    line = count_by_kind(checked.findings, RULES.names)
+    assert line.startswith("10 headings run into the text, 5 picture captions, 4 web-only instructions")
+    assert line.endswith(f"; {sum(f.state == REPAIRED for f in checked.findings)} repaired")
