@@ -1,10 +1,13 @@
-"""The fidelity check: every drug name, gene name and number in a source
-survives into its plain guide (and, later, into every translation).
+"""The fidelity check: every drug name, gene name, number and contact detail
+in a source survives into its plain guide (and, later, into every
+translation).
 
 Names are the drug and gene terms of terms.toml, words that look like a
 medicine's international name (terms.toml [fidelity]), and code-like names
 such as SOD1, C9orf72, TDP-43 or FUS. Numbers are compared by value: "10%"
 survives as "1 in 10" or "10 out of 100", "5-10%" as "5 to 10 out of 100".
+A phone number, e-mail address or web address (contacts.py) survives exactly
+as written.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
+from ..contacts import find_contacts
 from .terms import NAME_KINDS, Terms
 
 RARE_ZIPF = 2.5
@@ -29,11 +33,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 
 @dataclass(frozen=True)
 class Keepers:
-    """What a text must keep: names and numbers (percentages as fractions)."""
+    """What a text must keep: names, numbers (percentages as fractions) and
+    contact details."""
 
     names: frozenset[str]
     numbers: frozenset[float]
     fractions: frozenset[float]
+    contacts: frozenset[str] = frozenset()
 
 
 def keepers(text: str, terms: Terms, drug_endings: tuple[str, ...], lang: str = "en") -> Keepers:
@@ -52,12 +58,13 @@ def keepers(text: str, terms: Terms, drug_endings: tuple[str, ...], lang: str = 
             fractions.update(value / 100 for value in values)
         else:
             numbers.update(values)
-    return Keepers(frozenset(names), frozenset(numbers), frozenset(fractions))
+    contacts = frozenset(contact.text for contact in find_contacts(text))
+    return Keepers(frozenset(names), frozenset(numbers), frozenset(fractions), contacts)
 
 
 def missing(source_text: str, plain_text: str, terms: Terms, drug_endings: tuple[str, ...],
             lang: str = "en") -> list[str]:
-    """What of the source's names and numbers the plain text lost, as messages."""
+    """What of the source's names, numbers and contact details the plain text lost, as messages."""
     wanted = keepers(source_text, terms, drug_endings, lang)
     lowered = plain_text.lower()
     problems = [f"name '{name}'" for name in sorted(wanted.names)
@@ -67,6 +74,8 @@ def missing(source_text: str, plain_text: str, terms: Terms, drug_endings: tuple
     found_fractions = _fractions_in(plain_text)
     problems += [f"number {_show(value * 100)}%" for value in sorted(wanted.fractions)
                  if not any(abs(value - other) < 1e-9 for other in found_fractions)]
+    kept_contacts = {contact.text for contact in find_contacts(plain_text)}
+    problems += [f"contact '{contact}'" for contact in sorted(wanted.contacts - kept_contacts)]
     return problems
 
 

@@ -5,7 +5,9 @@ A rewrite runs these steps: split at clause boundaries (on the source
 wording), put passives in the active voice, speak to the reader, put plain
 words for hard ones (each single word only as the part of speech the parser
 gives it), put numbers in everyday form, split again where the lexicon
-ended a sentence, and tidy. The result is checked against the source
+ended a sentence, and tidy. Contact details (phone numbers, e-mail and web
+addresses) are hidden from every step and come back as written
+(contact_guard.py). The result is checked against the source
 sentence (proof.py). If a check fails, a milder rewrite is tried (STRENGTHS:
 split but keep the source's words; no splitting; plain words and numbers
 only), and finally the source sentence is kept as written. Correct beats
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from ..sentences import split_sentences
 from . import parser
 from .clauses import split_clauses
+from .contact_guard import guard_contacts
 from .fixed_names import FixedNames
 from .lexicon import Lexicon
 from .numbers import plain_numbers
@@ -121,8 +124,9 @@ class Rewriter:
     def attempt(self, sentence: str, strength: Strength) -> list[list[str]]:
         """The plain sentences of one rewrite strength, unchecked, grouped by
         the clause of the source they come from."""
+        guarded = guard_contacts(sentence)
         clauses: list[list[str]] = []
-        pieces = split_clauses(sentence, self.names) if strength.split else [sentence]
+        pieces = split_clauses(guarded.text, self.names) if strength.split else [guarded.text]
         for piece in pieces:
             if strength.restructure:
                 piece = active_voice(piece, self.names)
@@ -132,6 +136,6 @@ class Rewriter:
                 piece = self.lexicon.apply(piece, _tagger(piece), self.fixed_names.spans(piece))
             piece = plain_numbers(piece)
             piece = infinitives(piece)
-            clauses.append([part for part in (tidy(text) for text in split_sentences(piece, self.lang))
-                            if len(part.split()) > 1])
+            parts = (tidy(text) for text in split_sentences(piece, self.lang))
+            clauses.append([guarded.restore(part) for part in parts if len(part.split()) > 1])
         return clauses

