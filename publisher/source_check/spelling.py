@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from ..contacts import contact_spans
 from ..wordlists import dictionary_words, medical_words
 from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
 from .speller import speller
@@ -52,7 +53,10 @@ def spelling_findings(text: str, line: int, guide: str, rules) -> tuple[str, lis
     word looked at (repaired, refused or flagged)."""
     findings: list[Finding] = []
     pieces, last = [], 0
+    contacts = contact_spans(text)
     for match in _WORD.finditer(text):
+        if any(start <= match.start() < end for start, end in contacts):
+            continue  # "nei" of "2020@nei.nih.gov" is no misspelling
         word = match.group(1)
         at_start = bool(_SENTENCE_START.search(text[: match.start()]))
         verdict = _verdict(word, at_start, rules.lang)

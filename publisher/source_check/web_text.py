@@ -2,11 +2,13 @@
 click, scroll or watch a video, picture captions and credits, and contact
 details (a phone number, e-mail or web address, a street address) that a
 person should check are current. All flagged, none changed: the patterns
-are data (locales/<lang>/source-check.toml).
+are data (locales/<lang>/source-check.toml), but for phone numbers, e-mail
+and web addresses, found as everywhere else by contacts.py.
 """
 
 from __future__ import annotations
 
+from ..contacts import find_contacts
 from .findings import FLAGGED, Finding, excerpt
 
 
@@ -20,7 +22,8 @@ def web_text_findings(text: str, line: int, rules) -> list[Finding]:
             break
     if _is_caption(text, rules):
         findings.append(Finding("caption", line, text, FLAGGED))
-    contacts = sorted({(match.start(), match.end()) for pattern in rules.contact for match in pattern.finditer(text)})
+    contacts = sorted({(contact.start, contact.end) for contact in find_contacts(text)}
+                      | {(match.start(), match.end()) for pattern in rules.street for match in pattern.finditer(text)})
     if contacts:
         spans = [span for span in contacts if not any(other != span and other[0] <= span[0] and span[1] <= other[1]
                                                       for other in contacts)]

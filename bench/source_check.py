@@ -1,0 +1,139 @@
+"""The source check over the shared corpora: what it finds, how fast, and
+how often a reader agrees.
+
+    python bench/source_check.py [CORPUS]          # findings per kind, time per guide
+    python bench/source_check.py sheet CORPUS      # write bench/reviews/source-check-CORPUS.tsv
+    python bench/source_check.py precision         # the share of findings readers confirmed
+
+CORPUS is `medquad` (the tuning set), `check` (measured once, at the end of
+a piece of work) or `seeds` (the project's own sources/). A sheet has one row
+per finding: the guide, the line, the source line as written, what the
+check says (kind, and the repair it made or what a person should do), and
+two columns for a reviewer who sees nothing else (not the rules, not the
+code): `verdict` and `note`.
+  real     the finding is right: there is such a problem at this line (for a
+           repair: the repaired text is right and means what the source meant)
+  wrong    there is no such problem, or the repair is wrong
+Refreshing a sheet keeps the verdict of each row whose finding is unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from publisher.source_check import REPAIRED, check_source, load_check_rules  # noqa: E402
+from publisher.sources import load_source  # noqa: E402
+
+CORPORA = {"medquad": ROOT.parent / "shared" / "corpus" / "medquad",
+           "check": ROOT.parent / "shared" / "corpus" / "check",
+           "seeds": ROOT / "sources"}
+REVIEWS = ROOT / "bench" / "reviews"
+COLUMNS = ["guide", "line", "source_line", "kind", "finding", "state", "says", "verdict", "note"]
+VERDICTS = ("real", "wrong")
+
+
+def findings(corpus: str) -> tuple[list[tuple[Path, object]], float, int]:
+    """(each guide's path and finding, seconds the check took, number of guides)."""
+    rules = load_check_rules(ROOT / "locales" / "en", "en")
+    paths = sorted(path for path in CORPORA[corpus].iterdir() if path.suffix in (".md", ".txt"))
+    sources = [load_source(path) for path in paths]
+    check_source(sources[0], rules)  # the first guide pays for hunspell's start and the word lists, once per process
+    started = time.perf_counter()
+    found = [(source.path, finding) for source in sources for finding in check_source(source, rules).findings]
+    return found, time.perf_counter() - started, len(paths)
+
+
+def summary(corpora: tuple[str, ...]) -> None:
+    """Findings per kind for each corpus, and the time per guide."""
+    for corpus in corpora:
+        found, seconds, guides = findings(corpus)
+        kinds = Counter(finding.kind for _, finding in found)
+        repaired = Counter(finding.kind for _, finding in found if finding.state == REPAIRED)
+        print(f"{corpus}: {guides} guides, {len(found)} findings ({sum(repaired.values())} repaired), "
+              f"{1000 * seconds / guides:.0f} ms a guide")
+        for kind, number in kinds.most_common():
+            print(f"  {kind:<22}{number:>4}" + (f"  ({repaired[kind]} repaired)" if repaired[kind] else ""))
+
+
+def write_sheet(corpus: str) -> Path:
+    """Write (or refresh) the review sheet of a corpus."""
+    rules = load_check_rules(ROOT / "locales" / "en", "en")
+    target = REVIEWS / f"source-check-{corpus}.tsv"
+    earlier = {_key(row): row for row in _read(target)} if target.exists() else {}
+    rows = []
+    for path, finding in findings(corpus)[0]:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        source_line = lines[finding.line - 1] if 0 < finding.line <= len(lines) else ""
+        says = finding.repair if finding.state == REPAIRED else rules.names[finding.kind].advice
+        if finding.detail:
+            says = f"{says} ({finding.detail})"
+        row = {"guide": path.name, "line": finding.line, "source_line": source_line[:600],
+               "kind": rules.names[finding.kind].one, "finding": finding.text, "state": finding.state, "says": says,
+               "verdict": "", "note": ""}
+        old = earlier.get(_key(row))
+        if old:
+            row["verdict"], row["note"] = old["verdict"], old["note"]
+        rows.append(row)
+    REVIEWS.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.DictWriter(file, COLUMNS, delimiter="\t", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def precision() -> None:
+    """The share of reviewed findings a reader confirmed, per sheet and kind;
+    repairs a reader rejected are listed."""
+    for sheet in sorted(REVIEWS.glob("source-check-*.tsv")):
+        rows = [row for row in _read(sheet) if row["verdict"] in VERDICTS]
+        if not rows:
+            print(f"{sheet.name}: not reviewed")
+            continue
+        real = sum(row["verdict"] == "real" for row in rows)
+        repairs = [row for row in rows if row["state"] == REPAIRED]
+        print(f"{sheet.name}: {real} of {len(rows)} findings real ({100 * real / len(rows):.0f}%)")
+        for kind in sorted({row["kind"] for row in rows}):
+            mine = [row for row in rows if row["kind"] == kind]
+            print(f"  {kind:<40}{sum(row['verdict'] == 'real' for row in mine):>3} of {len(mine)}")
+        rejected = [row for row in repairs if row["verdict"] == "wrong"]
+        print(f"  repairs rejected: {len(rejected)}" + "".join(
+            f"\n    {row['guide']}:{row['line']}: {row['says']} ({row['note']})" for row in rejected))
+
+
+def _key(row: dict) -> tuple:
+    return (row["guide"], row["finding"], row["says"])
+
+
+def _read(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.DictReader(file, delimiter="\t"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", nargs="?", choices=("summary", "sheet", "precision", *CORPORA), default="summary")
+    parser.add_argument("corpus", nargs="?", choices=tuple(CORPORA))
+    arguments = parser.parse_args()
+    if arguments.command in CORPORA:
+        arguments.command, arguments.corpus = "summary", arguments.command
+    if arguments.command == "sheet":
+        if not arguments.corpus:
+            parser.error("sheet needs a corpus: " + ", ".join(CORPORA))
+        print(f"Wrote {write_sheet(arguments.corpus).relative_to(ROOT)}")
+    elif arguments.command == "precision":
+        precision()
+    else:
+        summary((arguments.corpus,) if arguments.corpus else tuple(CORPORA))
+
+
+if __name__ == "__main__":
+    main()
