@@ -6,7 +6,10 @@ how often a reader agrees.
     python bench/source_check.py precision         # the share of findings readers confirmed
 
 CORPUS is `medquad` (the tuning set), `check` (measured once, at the end of
-a piece of work) or `seeds` (the project's own sources/). A sheet has one row
+a piece of work), `seeds` (the project's own sources/) or `fresh` (guides
+made from MedQuAD documents nobody here has read, by bench/medquad_guides.py,
+in ../fresh/). A sheet's first blind pass is kept beside it as
+source-check-CORPUS-first-pass.tsv. A sheet has one row
 per finding: the guide, the line, the source line as written, what the
 check says (kind, and the repair it made or what a person should do), and
 two columns for a reviewer who sees nothing else (not the rules, not the
@@ -34,7 +37,9 @@ from publisher.sources import load_source  # noqa: E402
 
 CORPORA = {"medquad": ROOT.parent / "shared" / "corpus" / "medquad",
            "check": ROOT.parent / "shared" / "corpus" / "check",
-           "seeds": ROOT / "sources"}
+           "seeds": ROOT / "sources",
+           # guides nobody here has read, made with bench/medquad_guides.py (not in the repository)
+           "fresh": ROOT.parent / "fresh"}
 REVIEWS = ROOT / "bench" / "reviews"
 COLUMNS = ["guide", "line", "source_line", "kind", "finding", "state", "says", "verdict", "note"]
 VERDICTS = ("real", "wrong")
@@ -54,6 +59,9 @@ def findings(corpus: str) -> tuple[list[tuple[Path, object]], float, int]:
 def summary(corpora: tuple[str, ...]) -> None:
     """Findings per kind for each corpus, and the time per guide."""
     for corpus in corpora:
+        if not CORPORA[corpus].is_dir():
+            print(f"{corpus}: no guides in {CORPORA[corpus]}")
+            continue
         found, seconds, guides = findings(corpus)
         kinds = Counter(finding.kind for _, finding in found)
         repaired = Counter(finding.kind for _, finding in found if finding.state == REPAIRED)

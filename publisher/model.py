@@ -26,7 +26,7 @@ class SourceBlock:
     `line` is the 1-based line of the source file the block starts on.
     """
 
-    kind: str  # "heading" | "paragraph" | "list"
+    kind: str  # "heading" | "subheading" | "paragraph" | "list"
     line: int
     text: str = ""
     items: tuple[str, ...] = ()
@@ -79,7 +79,19 @@ class BulletList:
     items: tuple[Sentence, ...]
 
 
-Block = Union[Paragraph, BulletList]
+@dataclass(frozen=True)
+class Subheading:
+    """A heading inside a section: a pasted page's "Acute Bronchitis" under
+    "What causes bronchitis?". Printed and spoken as written, never rewritten."""
+
+    subheading: Sentence
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return (self.subheading,)
+
+
+Block = Union[Paragraph, BulletList, Subheading]
 
 
 @dataclass(frozen=True)
@@ -93,7 +105,7 @@ class Section:
     def units(self) -> Iterator[Sentence]:
         """The section's sentences and list items in reading order."""
         for block in self.blocks:
-            yield from block.sentences if isinstance(block, Paragraph) else block.items
+            yield from block.items if isinstance(block, BulletList) else block.sentences
 
 
 @dataclass(frozen=True)

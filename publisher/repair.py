@@ -95,13 +95,57 @@ def is_line_list(lines: list[str]) -> bool:
                                    for line in lines)
 
 
+# A list item written as a line or paragraph of its own has at most this many words.
+ITEM_WORDS = 25
+_SMALL = frozenset("a an and as at but by for from in into is are nor of on or the to vs with".split())
+
+
+def is_item(text: str) -> bool:
+    """Could `text`, a line or paragraph of its own, be a list item: it starts
+    with a capital and ends no sentence or clause ("Chest pain", "Doing
+    things at work or home because lights seem dimmer")?"""
+    return (text[:1].isupper() and len(text.split()) <= ITEM_WORDS
+            and not text.rstrip().endswith(PARAGRAPH_END + (",", "-", "–", "—")))
+
+
+def is_title(text: str) -> bool:
+    """Is `text` in title case ("Signs of Low Vision")?"""
+    words = text.split()
+    return len(words) >= 2 and all(word[:1].isupper() or word in _SMALL or word[:1].isdigit() for word in words)
+
+
+def item_runs(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str | tuple[str, ...]]]:
+    """Paragraphs with each run of two or more items (see `is_item`) made one
+    list: (line, items). A title-case first item is a heading over the
+    others, not one of them."""
+    grouped: list[tuple[int, str | tuple[str, ...]]] = []
+    index = 0
+    while index < len(paragraphs):
+        end = index
+        while end < len(paragraphs) and is_item(paragraphs[end][1]):
+            end += 1
+        start = index + 1 if end - index >= 3 and is_title(paragraphs[index][1]) and not all(
+            is_title(text) for _, text in paragraphs[index + 1:end]) else index
+        if end - start >= 2:
+            grouped += paragraphs[index:start]
+            grouped.append((paragraphs[start][0], tuple(text for _, text in paragraphs[start:end])))
+            index = end
+        else:
+            grouped.append(paragraphs[index])
+            index += 1
+    return grouped
+
+
 def merge_broken(pieces: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
     """Merge (line, text) pieces into paragraphs: a piece that does not end a
-    sentence continues in the next one, unless it is a heading. Each
-    paragraph keeps its first line."""
+    sentence continues in the next one, unless it is a heading, or both are
+    list items written one per line (see `is_item`). Each paragraph keeps its
+    first line."""
     paragraphs: list[tuple[int, str]] = []
     for line, text in pieces:
-        if paragraphs and not ends_paragraph(paragraphs[-1][1]) and not is_heading(paragraphs[-1][1], text):
+        previous = paragraphs[-1][1] if paragraphs else ""
+        if (paragraphs and not ends_paragraph(previous) and not is_heading(previous, text)
+                and not (is_item(previous) and is_item(text))):
             first_line, start = paragraphs[-1]
             paragraphs[-1] = (first_line, join_pieces(start, text, lang))
         else:

@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 
 from .errors import PublisherError
 from .model import SourceBlock, SourceGuide
-from .repair import is_heading, is_line_list, merge_broken
+from .repair import is_heading, is_line_list, item_runs, merge_broken
 from .source_files import SOURCE_SUFFIXES, discover  # noqa: F401  (where guides are found)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -93,9 +93,11 @@ def _load_plain_text(path: Path, slug: str, text: str) -> SourceGuide:
         if chunk and not is_line_list([line for _, line in chunk]):
             run.extend(chunk)
             continue
-        paragraphs = merge_broken(run, DEFAULT_LANGUAGE)
-        following = [text for _, text in paragraphs[1:]] + [chunk[0][1] if chunk else ""]
-        blocks += [SourceBlock("heading" if is_heading(paragraph, after) else "paragraph", line, text=paragraph)
+        paragraphs = item_runs(merge_broken(run, DEFAULT_LANGUAGE))
+        following = [text if isinstance(text, str) else text[0] for _, text in paragraphs[1:]] + [
+            chunk[0][1] if chunk else ""]
+        blocks += [SourceBlock("list", line, items=paragraph) if not isinstance(paragraph, str) else
+                   SourceBlock("heading" if is_heading(paragraph, after) else "paragraph", line, text=paragraph)
                    for (line, paragraph), after in zip(paragraphs, following)]
         run = []
         if chunk:
@@ -271,7 +273,8 @@ def _repair_paragraph_runs(blocks: list[SourceBlock], lang: str) -> list[SourceB
     run: list[tuple[int, str]] = []
 
     def flush() -> None:
-        repaired.extend(SourceBlock("paragraph", line, text=text) for line, text in merge_broken(run, lang))
+        repaired.extend(SourceBlock("paragraph", line, text=text) if isinstance(text, str) else
+                        SourceBlock("list", line, items=text) for line, text in item_runs(merge_broken(run, lang)))
         run.clear()
 
     for block in blocks:

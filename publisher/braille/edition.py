@@ -16,10 +16,10 @@ from pathlib import Path
 
 from ..defaults import SOURCE_LANGUAGE
 from ..errors import PublisherError
-from ..model import BulletList, Guide, Sentence
+from ..model import BulletList, Guide, Sentence, Subheading
 from .brf import brf_file
 from .codes import BrailleCode, braille_code
-from .pages import Block, explanation, heading, list_item, paginate, paragraph, term, transcribers_note
+from .pages import Block, explanation, heading, list_item, paginate, paragraph, subheading, term, transcribers_note
 from .transcribe import UntranslatableText, transcribe
 
 
@@ -73,6 +73,8 @@ def guide_blocks(guide: Guide, gettext: Callable[[str], str], transcriber: Trans
         for block in section.blocks:
             if isinstance(block, BulletList):
                 blocks += _items([transcriber.unit(item) for item in block.items])
+            elif isinstance(block, Subheading):
+                blocks.append(subheading(transcriber.unit(block.subheading)))
             else:
                 blocks.append(paragraph(transcriber.units(block.sentences)))
     if guide.glossary:

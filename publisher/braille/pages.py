@@ -66,6 +66,12 @@ def heading(cells: str) -> Block:
     return Block(cells, centered=True, blank_before=True, blank_after=True, keep_with_next=True)
 
 
+def subheading(cells: str) -> Block:
+    """A cell-5 heading (BANA's heading below a centered one): cell 5, runover
+    cell 5, a blank line before, kept with what follows."""
+    return Block(cells, first=5, runover=5, blank_before=True, keep_with_next=True)
+
+
 def transcribers_note(cells: str) -> Block:
     """A transcriber's note: cell 7, runover cell 5."""
     return Block(cells, first=7, runover=5, blank_after=True)

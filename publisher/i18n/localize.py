@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from babel.messages.catalog import Catalog
 
-from ..model import BulletList, GlossaryEntry, Guide, Paragraph, Section, Sentence
+from ..model import BulletList, GlossaryEntry, Guide, Paragraph, Section, Sentence, Subheading
 
 
 def shipped_messages(catalog: Catalog | None) -> dict[str, str]:
@@ -94,6 +94,8 @@ def localize(guide: Guide, messages: dict[str, str] | None, lang: str) -> Locali
     def block(item):
         if isinstance(item, Paragraph):
             return Paragraph(tuple(unit(sentence) for sentence in item.sentences))
+        if isinstance(item, Subheading):
+            return Subheading(unit(item.subheading))
         return BulletList(tuple(unit(sentence) for sentence in item.items))
 
     localized = Guide(

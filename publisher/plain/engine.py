@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..datafiles import load_data
 from ..errors import PublisherError, display_path
-from ..model import BulletList, GlossaryEntry, Guide, Section, Sentence, SourceGuide
+from ..model import BulletList, GlossaryEntry, Guide, Section, Sentence, SourceGuide, Subheading
 from ..sentences import split_sentences
 from .fidelity import missing
 from .fixed_names import FixedNames, load_fixed_names
@@ -170,10 +170,13 @@ class _SectionWriter:
 
         heading = Sentence(f"{draft.id}.heading", draft.heading, self.source.lang, self.where(draft.blocks[0].line))
         self.section_sources[draft.id] = tuple(
-            sentence for block in draft.blocks
+            sentence for block in draft.blocks if block.kind != "subheading"
             for sentence in (block.items if block.kind == "list" else split_sentences(block.text, self.source.lang)))
         blocks = []
         for block in draft.blocks:
+            if block.kind == "subheading":  # as written, like the section's own heading
+                blocks.append(Subheading(unit(block.text, block.line)))
+                continue
             if block.kind == "list":
                 blocks.append(BulletList(tuple(unit(" ".join(self._plain(item)), block.line, item, block.flagged)
                                                for item in block.items)))

@@ -7,7 +7,8 @@ made plain, and the few repairs that cannot change its meaning.
    single, a missing space after a full stop put back, a clear misspelling
    corrected (punctuation.py, spelling.py); what needs judgement is flagged;
 2. each paragraph: a heading run into it split off, a heading left as a
-   paragraph made a heading (runs.py);
+   paragraph made a heading, a subheading if the guide has headings of its
+   own (runs.py);
 3. the guide: exact repeats of sections, paragraphs and lists removed (the
    first kept), repeated headings flagged (repeats.py);
 4. each text again: web-only instructions, picture captions, contact
@@ -29,7 +30,7 @@ from .findings import FLAGGED, REFUSED, REPAIRED, Finding, KindNames, count_by_k
 from .punctuation import punctuation_findings
 from .repeats import remove_repeats
 from .rules import CHECK_FILE, REPAIRS_FILE, CheckRules, load_check_rules
-from .runs import heading_paragraph, run_together_findings, split_run_in_heading
+from .runs import heading_paragraph, run_together_findings, split_run_in_headings
 from .spelling import spelling_findings
 from .web_text import web_text_findings
 
@@ -76,23 +77,28 @@ def _mended(block: SourceBlock, guide: str, rules: CheckRules, findings: list[Fi
 def _split_headings(blocks: list[SourceBlock], guide: str, rules: CheckRules,
                     findings: list[Finding]) -> list[SourceBlock]:
     """Headings run into paragraphs split off; short title-case paragraphs with
-    no full stop, followed by text, made headings."""
+    no full stop, followed by text, made headings. In a guide with headings
+    of its own these are headings inside its sections (subheadings)."""
+    kind = "subheading" if any(block.kind == "heading" for block in blocks) else "heading"
     result: list[SourceBlock] = []
     for index, block in enumerate(blocks):
         if block.kind != "paragraph":
             result.append(block)
             continue
-        followed = index + 1 < len(blocks) and blocks[index + 1].kind != "heading"
-        is_heading, found = heading_paragraph(block.text, block.line, guide, rules) if followed else (False, [])
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        prose_follows = following is not None and following.kind == "paragraph" and following.text.endswith(
+            (".", "!", "?", ":"))
+        lone = prose_follows and not (result and result[-1].kind == "paragraph" and len(result[-1].text.split()) == 1)
+        is_heading, found = heading_paragraph(block.text, block.line, guide, rules, lone_word=lone) if (
+            following is not None and following.kind not in ("heading", "subheading")) else (False, [])
         findings.extend(found)
         if is_heading:
-            result.append(dataclasses.replace(block, kind="heading"))
+            result.append(dataclasses.replace(block, kind=kind))
             continue
-        heading, text, found = split_run_in_heading(block.text, block.line, guide, rules)
+        pieces, found = split_run_in_headings(block.text, block.line, guide, rules)
         findings.extend(found)
-        if heading:
-            result.append(SourceBlock("heading", block.line, text=heading))
-        result.append(dataclasses.replace(block, text=text))
+        result += [dataclasses.replace(block, kind=kind if piece == "heading" else "paragraph", text=text)
+                   for piece, text in pieces if text]
     return result
 
 

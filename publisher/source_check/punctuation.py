@@ -75,8 +75,16 @@ def punctuation_findings(text: str, line: int, guide: str, rules) -> tuple[str, 
 
 
 def _unpaired(text: str) -> int | None:
-    """The position of the first bracket or double quote that does not pair up, or None."""
-    text = _MARKER.sub(lambda match: match.group(0)[:-1] + " ", text)
+    """The position of the first bracket or double quote that does not pair
+    up, or None; a list marker ("1)", "a)") closes nothing, but "(after age
+    25)" closes its bracket."""
+    position = _first_unpaired(text)
+    if position is not None and text[position] == ")":
+        position = _first_unpaired(_MARKER.sub(lambda match: match.group(0)[:-1] + " ", text))
+    return position
+
+
+def _first_unpaired(text: str) -> int | None:
     stack: list[tuple[str, int]] = []
     for position, char in enumerate(text):
         if char in _PAIRS:

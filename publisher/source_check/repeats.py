@@ -1,45 +1,55 @@
-"""Repeats a paste leaves: a section, paragraph or list copied twice, a
-heading used for several sections.
+"""Repeats a paste leaves: a section, paragraph, list or run of sentences
+copied twice, a heading used for several sections.
 
-An exact repeat (same words, spacing aside) of a whole section, of a list,
-or of a paragraph long enough to be no set phrase (MIN_REPEAT_WORDS) is
-removed and the first copy kept: saying it twice adds nothing. A shorter
-repeated paragraph, and a heading used again over other text, are flagged.
+Removed, the first copy kept, only where saying it twice adds nothing: a
+whole section that repeats an earlier one word for word, and a list, or a
+paragraph long enough to be no set phrase (MIN_REPEAT_WORDS), repeated word
+for word *within one section*. The same text in another section may be
+there on purpose (a warning given again where it applies), so it is
+flagged, as are sentences repeated inside other text, a heading used again
+for another section, and a subheading used twice in one section.
 """
 
 from __future__ import annotations
 
 from ..model import SourceBlock
-from .findings import FLAGGED, REFUSED, REPAIRED, Finding
+from ..sentences import split_sentences
+from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
 
 # A repeated paragraph of fewer words ("Talk to your doctor.") may be meant twice.
 MIN_REPEAT_WORDS = 12
+# A sentence this long, said again word for word, is a repeat (a short one may be a refrain).
+MIN_SENTENCE_WORDS = 8
 
 
 def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[Finding]) -> list[SourceBlock]:
-    """`blocks` without exact repeats; findings for the repeats removed and the headings used again."""
+    """`blocks` without the repeats that can go; findings for those and for the others."""
     blocks = _without_repeated_sections(blocks, guide, rules, findings)
-    seen: dict[tuple, int] = {}
-    headings: dict[str, int] = {}
+    seen: dict[tuple, tuple[int, int]] = {}  # text -> (its section, its line)
+    headings: dict[tuple, int] = {}
     kept: list[SourceBlock] = []
+    section = 0
     for block in blocks:
         key = _key(block)
-        if block.kind == "heading":
-            first = headings.setdefault(key[1], block.line)
+        if block.kind in ("heading", "subheading"):
+            section += block.kind == "heading"
+            scope = (block.kind, key[1]) if block.kind == "heading" else (block.kind, section, key[1])
+            first = headings.setdefault(scope, block.line)
             if first != block.line:
                 findings.append(Finding("repeated-heading", block.line, block.text, FLAGGED,
                                         detail=f"also at line {first}"))
             kept.append(block)
             continue
         if key not in seen:
-            seen[key] = block.line
+            seen[key] = (section, block.line)
             kept.append(block)
             continue
         kind = "repeated-list" if block.kind == "list" else "repeated-paragraph"
         text = block.text or " / ".join(block.items)
         long_enough = len(block.items) >= 2 if block.kind == "list" else len(block.text.split()) >= MIN_REPEAT_WORDS
-        detail = f"first at line {seen[key]}"
-        if not long_enough:
+        first_section, first_line = seen[key]
+        detail = f"first at line {first_line}"
+        if not long_enough or first_section != section:
             findings.append(Finding(kind, block.line, text, FLAGGED, detail=detail))
             kept.append(block)
         elif rules.refused(guide, kind, text):
@@ -47,7 +57,34 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
             kept.append(block)
         else:
             findings.append(Finding(kind, block.line, text, REPAIRED, repair="the copy removed", detail=detail))
+    _flag_repeated_sentences(kept, rules.lang, findings)
     return kept
+
+
+def _flag_repeated_sentences(blocks: list[SourceBlock], lang: str, findings: list[Finding]) -> None:
+    """Flag sentences said before word for word inside other text: one finding
+    per paragraph or list, at its first repeated sentence."""
+    reported = {(finding.line, finding.text) for finding in findings}
+    said: dict[str, int] = {}
+    for block in blocks:
+        if block.kind not in ("paragraph", "list"):
+            continue
+        texts = block.items if block.kind == "list" else split_sentences(block.text, lang)
+        repeated = []
+        for sentence in texts:
+            key = " ".join(sentence.split()).lower()
+            if len(key.split()) < MIN_SENTENCE_WORDS:
+                continue
+            if key in said:
+                repeated.append((sentence, said[key]))
+            else:
+                said[key] = block.line
+        whole = block.text or " / ".join(block.items)
+        if repeated and (block.line, whole) not in reported:
+            sentence, first = repeated[0]
+            more = f" and {len(repeated) - 1} more" if len(repeated) > 1 else ""
+            findings.append(Finding("repeated-paragraph", block.line, excerpt(sentence, 0, 0, words=12), FLAGGED,
+                                    detail=f"said before at line {first}{more}"))
 
 
 def _without_repeated_sections(blocks: list[SourceBlock], guide: str, rules,

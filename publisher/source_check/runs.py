@@ -20,6 +20,8 @@ from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
 
 # Words title case leaves in lowercase.
 SMALL_WORDS = frozenset("a an and as at but by for from in into is are nor of on or the to vs with".split())
+# Words with a full stop that ends no sentence.
+ABBREVIATIONS = frozenset("dr mr mrs ms st vs no fig jr sr inc co ltd approx dept".split())
 # A heading written as a paragraph has at most this many words.
 HEADING_WORDS = 8
 # Words before a name, not before a list item ("the Escape key", "Institutes of Health", "called Down syndrome").
@@ -28,47 +30,95 @@ NAME_LEADS = SMALL_WORDS | frozenset("your our their his her its this that calle
 COMMON_ZIPF = 3.5
 
 _TITLE_WORD = re.compile(r"^[A-Z][\w'’-]*$")
+# A word of a heading written on its own line: also a number, or a word in brackets ("Stage 0 (Carcinoma in Situ)").
+_HEADING_WORD = re.compile(r"^\(?(?:[A-Z][\w'’-]*|\d+[A-Z]?|[IVX]+[A-C]?)\)?$")
 _LOWER_WORD = re.compile(r"^[a-z][a-z'’-]*[,;:]?$")
 _RUN_TOGETHER = re.compile(r"\b([a-z]{2,}) ([A-Z][a-z]{2,})\b(?!['’-])( [A-Za-z]+)?")
 
 
-def split_run_in_heading(text: str, line: int, guide: str, rules) -> tuple[str | None, str, list[Finding]]:
-    """(heading or None, the paragraph's text, findings) for a paragraph that
-    may start with a heading run into it."""
+def split_run_in_headings(text: str, line: int, guide: str, rules) -> tuple[list[tuple[str, str]], list[Finding]]:
+    """The paragraph as ("heading" | "paragraph", text) pieces, with each
+    heading run into it split off, at its start or after a sentence ends
+    ("... a rash. Blisters The blisters ..."), and the findings."""
     words = text.split()
-    run = 0
-    while run < len(words) and (_TITLE_WORD.match(words[run]) or (run and words[run] in SMALL_WORDS)):
+    pieces: list[tuple[str, str]] = []
+    findings: list[Finding] = []
+    start = 0  # where the current piece of text starts, in words
+    for index in range(len(words)):
+        if index and not _ends_sentence(words[index - 1]):
+            continue
+        found = _run_in_heading(words, index)
+        if found is None:
+            continue
+        heading_end, first = found
+        heading = " ".join(words[index:heading_end])
+        context = excerpt(" ".join(words), len(" ".join(words[:index])) + bool(index),
+                          len(" ".join(words[:heading_end + 1])), words=2)
+        if not _clear(words, index, heading_end, rules):
+            if index == 0:  # at a paragraph's start a title-case run is likely a heading; inside, likely a name
+                findings.append(Finding("run-in-heading", line, context, FLAGGED, detail=f"is '{heading}' a heading?"))
+            continue
+        if rules.refused(guide, "run-in-heading", context):
+            findings.append(Finding("run-in-heading", line, context, REFUSED))
+            continue
+        if index > start:
+            pieces.append(("paragraph", " ".join(words[start:index])))
+        pieces.append(("heading", heading))
+        findings.append(Finding("run-in-heading", line, context, REPAIRED, repair=f"'{heading}' split off as a heading"))
+        start = heading_end
+    pieces.append(("paragraph", " ".join(words[start:])))
+    return pieces, findings
+
+
+def _ends_sentence(word: str) -> bool:
+    """Does a sentence end with `word` ("rash.", not "U.S." or "Dr.")?"""
+    bare = word.rstrip(")\"”’")
+    if not bare.endswith((".", "!", "?", ":")):
+        return False
+    return not (bare.endswith(".") and ("." in bare[:-1] or bare[:-1].lower() in ABBREVIATIONS))
+
+
+def _run_in_heading(words: list[str], index: int) -> tuple[int, str] | None:
+    """(where the sentence after the heading starts, its first word) if
+    words[index:] start with a title-case run, then a capitalised word that
+    goes on in lowercase ("Everyday Tasks Are Challenging | Low vision means")."""
+    run = index
+    while run < len(words) and (_TITLE_WORD.match(words[run]) or (run > index and words[run] in SMALL_WORDS)):
         run += 1
-    # words[:run] are title-case words; the sentence starts at words[run - 1] if words[run] goes on in lowercase.
-    if run < 3 or run >= len(words) or not _LOWER_WORD.match(words[run]) or words[run] in SMALL_WORDS:
-        return None, text, []
-    heading_words, first = words[: run - 1], words[run - 1]
-    if not first[0].isupper() or first.isupper():
-        return None, text, []  # the sentence starts with a small word or an acronym: no clear split
-    capitals = [word for word in heading_words if word[0].isupper() and not word.isupper()]
-    if len(capitals) < 2 or heading_words[-1] in SMALL_WORDS:
-        return None, text, []
-    heading, rest = " ".join(heading_words), " ".join(words[run - 1:])
-    context = excerpt(text, 0, len(heading) + len(first) + 1, words=3)
+    # words[index:run] are title-case words; the sentence starts at words[run - 1] if words[run] is lowercase.
+    if run - index < 3 or run >= len(words) or not _LOWER_WORD.match(words[run]) or words[run] in SMALL_WORDS:
+        return None
+    first = words[run - 1]
+    if not first[0].isupper() or first.isupper() or not first.isalpha():
+        return None  # the sentence starts with a small word, an acronym or a number: no clear split
+    heading = words[index: run - 1]
+    if len([word for word in heading if word[0].isupper() and not word.isupper()]) < 2 or heading[-1] in SMALL_WORDS:
+        return None
+    return run - 1, first
+
+
+def _clear(words: list[str], index: int, heading_end: int, rules) -> bool:
+    """Is the split clear: no name in the heading after its first word, none
+    starting at the sentence ("Scientists at the National Eye | Institute ...")?"""
     names = proper_names(rules.lang)
-    named = any(_bare(word) in names for word in capitals[1:] + [first])
-    if named or _bare(first) in rules.name_heads or _bare(words[run]) in rules.name_heads:
-        return None, text, [Finding("run-in-heading", line, context, FLAGGED, detail=f"is '{heading}' a heading?")]
-    if rules.refused(guide, "run-in-heading", context):
-        return None, text, [Finding("run-in-heading", line, context, REFUSED)]
-    return heading, rest, [Finding("run-in-heading", line, context, REPAIRED,
-                                   repair=f"'{heading}' split off as a heading")]
+    capitals = [word for word in words[index + 1: heading_end] if word[0].isupper()]
+    first, following = words[heading_end], words[heading_end + 1]
+    return not (any(_bare(word) in names for word in capitals + [first])
+                or _bare(first) in rules.name_heads or _bare(following) in rules.name_heads)
 
 
-def heading_paragraph(text: str, line: int, guide: str, rules) -> tuple[bool, list[Finding]]:
-    """(is it a heading, findings) for a short paragraph with no full stop and
-    title-case words ("Signs of Low Vision"), followed by more text."""
+def heading_paragraph(text: str, line: int, guide: str, rules, lone_word: bool = False) -> tuple[bool, list[Finding]]:
+    """(is it a heading, findings) for a short paragraph with no full stop,
+    in title case ("Signs of Low Vision", "EKG (Electrocardiogram)"),
+    followed by more text; `lone_word`: one word alone may be a heading too
+    ("Overview"), as the caller knows prose follows it."""
     words = text.split()
-    if not words or len(words) > HEADING_WORDS or text.rstrip()[-1:] in ".!?:;,…)\"”" or not text[:1].isupper():
+    if not words or len(words) > HEADING_WORDS or text.rstrip()[-1:] in ".!?:;,…\"”" or not text[:1].isupper():
         return False, []
-    if not all(_TITLE_WORD.match(word) or word in SMALL_WORDS for word in words):
+    if not all(_HEADING_WORD.match(word) or word in SMALL_WORDS for word in words):
         return False, []
-    if sum(1 for word in words if word[0].isupper()) < 2:
+    capitals = sum(1 for word in words if word.lstrip("(")[:1].isupper())
+    if capitals < 2 and not (lone_word and len(words) == 1 and len(words[0]) >= 3 and words[0].isalpha()):
         return False, []
     if rules.refused(guide, "run-in-heading", text):
         return False, [Finding("run-in-heading", line, text, REFUSED)]

@@ -45,7 +45,6 @@ GLUE_WORDS = frozenset("a an and are as at be but by can for from has have in is
 PREFIXES = frozenset("a an as at be by in it on over".split())
 
 _WORD = re.compile(r"(?<![\w@./-])([A-Za-z]+(?:'[a-z]+)?)(?![\w@/-]|\.\w)")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[\"“(]\s*)$")
 
 
 def spelling_findings(text: str, line: int, guide: str, rules) -> tuple[str, list[Finding]]:
@@ -58,7 +57,8 @@ def spelling_findings(text: str, line: int, guide: str, rules) -> tuple[str, lis
         if any(start <= match.start() < end for start, end in contacts):
             continue  # "nei" of "2020@nei.nih.gov" is no misspelling
         word = match.group(1)
-        at_start = bool(_SENTENCE_START.search(text[: match.start()]))
+        before = text[max(0, match.start() - 8): match.start()].rstrip()
+        at_start = match.start() < 8 and not before or before.endswith((".", "!", "?", ":", '"', "“", "("))
         verdict = _verdict(word, at_start, rules.lang)
         if verdict is None:
             continue

@@ -3,7 +3,8 @@ headings run into the text, a list and a paragraph twice, three sections
 called "What is Low Vision?", captions, video instructions, a contact line)
 built into every English edition, with real WeasyPrint, espeak-ng, EPUBCheck
 and Chromium. The build says what a person must check; the handouts carry
-no repeated section, no "??", no caption or web instruction as a key point;
+the headings run into the text as subheadings, no "??", no caption or web
+instruction as a key point, the contact line whole and read digit by digit;
 the review page lists the findings, reachable by keyboard, with no axe-core
 violation."""
 
@@ -13,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -25,6 +25,11 @@ from e2e.inspect import ffprobe_chapters, page_facts, pdf_facts, pdf_outline, pd
 from e2e.validators import epubcheck_messages, start_epubcheck
 
 SLUG = "low-vision"
+# The guide's own sections: the repeated heading is flagged for a person, not changed.
+SECTIONS = ["What is Low Vision?", "What is Low Vision?", "Who is at risk for Low Vision?", "What is Low Vision?"]
+# Headings the source ran into its text, split off: subheadings inside those sections.
+SUBHEADINGS = ["Everyday Tasks Are Challenging", "Not a Normal Part of Aging", "Signs of Low Vision",
+               "Causes of Low Vision", "Many Causes"]
 MESSY = REPO / "tests" / "fixtures" / "messy" / f"{SLUG}.md"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 # What a web page had that a handout must not present as its own text.
@@ -51,21 +56,22 @@ def test_the_build_says_which_guide_a_person_must_check_and_what_is_in_it(messy_
     line = next(line for line in stdout.splitlines() if line.startswith(f"{SLUG}: "))
     assert " findings for a person to check (" in line and line.endswith(f"): publisher review -g {SLUG}")
     for kind in ("5 picture captions", "4 web-only instructions", "2 repeated headings", "1 repeated list",
-                 "1 repeated paragraph", "1 contact line", "headings run into the text"):
+                 "1 repeated paragraph", "1 contact line", "10 headings run into the text"):
         assert kind in line, line
     assert not any(line.startswith(("als-", "Traceback")) for line in stdout.splitlines())
 
 
-def test_the_large_print_pdf_has_each_section_once_and_no_web_text_as_a_key_point(messy_build):
+def test_the_large_print_pdf_has_the_run_in_headings_as_subheadings_and_no_web_text_as_a_key_point(messy_build):
     pdf = messy_build[0] / "output" / "en" / f"{SLUG}.pdf"
     assert pdf_ua_failures(pdf) == []
-    outline = [title for _, title in pdf_outline(pdf)]
-    assert outline and max(Counter(outline).values()) == 1, outline
-    assert "Everyday Tasks Are Challenging" in outline and "Who is at risk for Low Vision?" in outline
+    outline = pdf_outline(pdf)
+    levels = {level for level, _ in outline}
+    parts = [title for level, title in outline if level == min(levels) + 1]
+    assert parts[1:-1] == SECTIONS, outline  # between "Key points" and "Words to know"
+    subheadings = [title for level, title in outline if level == min(levels) + 2]
+    assert subheadings[:len(SUBHEADINGS)] == SUBHEADINGS, outline
     text = pdf_facts(pdf).text
     assert "??" not in text and "recieve" not in text and "glasses.Of" not in text
-    assert text.count("Recognizing the faces of friends") == 1
-    assert "Remember, the sooner vision loss is found" in text and text.count("the sooner vision loss") == 1
     assert "301-496-5248" in text and "2020@nei.nih.gov" in text  # printed whole
     points = _key_points(messy_build[0])
     assert len(points) >= 3
@@ -79,16 +85,15 @@ def _key_points(project: Path) -> list[str]:
             if unit.startswith("u-key-points.") and unit != "u-key-points.heading"]
 
 
-def test_the_audio_epub_and_daisy_book_have_each_part_once(messy_build, tmp_path):
+def test_the_audio_epub_and_daisy_book_have_the_guides_parts(messy_build, tmp_path):
     output = messy_build[0] / "output" / "en"
     chapters = [title for _, title in ffprobe_chapters(output / f"{SLUG}.mp3")]
-    assert chapters and max(Counter(chapters).values()) == 1, chapters
+    assert chapters[1:-1] == SECTIONS, chapters
     with zipfile.ZipFile(output / f"{SLUG}.epub") as book:
         nav = ElementTree.fromstring(book.read("EPUB/nav.xhtml"))
     toc = next(element for element in nav.iter(f"{XHTML}nav") if element.get("role") == "doc-toc")
     entries = [squash("".join(link.itertext())) for link in toc.iter(f"{XHTML}a")]
-    assert entries and max(Counter(entries).values()) == 1, entries
-    assert "What is Low Vision?" not in entries[1:]
+    assert entries[1:-1] == SECTIONS, entries
     with zipfile.ZipFile(output / f"{SLUG}-daisy.zip") as book:
         ncc = ElementTree.fromstring(book.read(f"{SLUG}/ncc.html"))
     parts = ["".join(heading.itertext()) for heading in ncc.findall(f"{XHTML}body/{XHTML}h1")][1:]
