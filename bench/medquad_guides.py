@@ -3,12 +3,13 @@
 question and its answer, the answer text as the institute wrote it), to
 measure on guides nobody here has read.
 
-    python bench/medquad_guides.py MEDQUAD_REPO FOLDER N TARGET [--skip DIR ...]
+    python bench/medquad_guides.py MEDQUAD_REPO FOLDER N TARGET [--skip DIR ...] [--start K]
 
 MEDQUAD_REPO is a git directory of github.com/abachaa/MedQuAD (CC BY 4.0;
 not part of this project: bring it with the search tool's `fetch`), FOLDER
 one of its folders ("7_SeniorHealth_QA"), N how many documents to take (the
-first N, in file order, whose focus has no guide in any --skip folder).
+first N, in file order after the first K, whose focus has no guide in any
+--skip folder).
 """
 
 from __future__ import annotations
@@ -53,10 +54,12 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("target", type=Path)
     parser.add_argument("--skip", type=Path, nargs="*", default=[])
+    parser.add_argument("--start", type=int, default=0, help="leave out the folder's first START documents")
     arguments = parser.parse_args()
     taken = {path.stem for folder in arguments.skip for path in folder.glob("*.md")}
     names = subprocess.run(["git", "--git-dir", str(arguments.repo), "ls-tree", "--name-only", "HEAD",
                             f"{arguments.folder}/"], capture_output=True, text=True, check=True).stdout.split()
+    names = names[arguments.start:]
     arguments.target.mkdir(parents=True, exist_ok=True)
     made = 0
     for name in names:

@@ -136,6 +136,14 @@ def item_runs(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str | tuple[
     return grouped
 
 
+def _ends_item(item: str, following: str) -> bool:
+    """Does a list item end with `item`, before a sentence that starts with a
+    capital? Not if it stops on a small word ("Many people with" / "ALS
+    often ..."), which its sentence goes on after."""
+    words = item.split()
+    return following[:1].isupper() and len(words) >= 2 and words[-1].lower() not in _SMALL | {"your", "their"}
+
+
 def merge_broken(pieces: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
     """Merge (line, text) pieces into paragraphs: a piece that does not end a
     sentence continues in the next one, unless it is a heading, or both are
@@ -145,7 +153,7 @@ def merge_broken(pieces: list[tuple[int, str]], lang: str) -> list[tuple[int, st
     for line, text in pieces:
         previous = paragraphs[-1][1] if paragraphs else ""
         if (paragraphs and not ends_paragraph(previous) and not is_heading(previous, text)
-                and not (is_item(previous) and is_item(text))):
+                and not (is_item(previous) and (is_item(text) or _ends_item(previous, text)))):
             first_line, start = paragraphs[-1]
             paragraphs[-1] = (first_line, join_pieces(start, text, lang))
         else:

@@ -208,7 +208,8 @@ _UNSUPPORTED = {
 
 def _markdown_blocks(path: Path, body: str, offset: int) -> tuple[str, list[SourceBlock]]:
     """(the text of a leading '# Title' or "", the blocks after it)."""
-    tokens = MarkdownIt("commonmark").enable("table").parse(body)
+    # Indented text is a paste's leading spaces, not code: read as paragraphs (fenced code is refused).
+    tokens = MarkdownIt("commonmark").enable("table").disable("code").parse(body)
     title = ""
     blocks: list[SourceBlock] = []
     list_depth = 0

@@ -128,6 +128,7 @@ def test_print_profiles_scale_every_text_together(body, heading, title):
     assert re.search(rf"html \{{[^}}]*font-size: {body}pt", css)
     assert re.search(rf"@bottom-center \{{[^}}]*font-size: {body}pt", css)  # page numbers too
     assert re.search(rf"h1 \{{ font-size: {title}pt", css) and re.search(rf"h2 \{{ font-size: {heading}pt", css)
+    assert re.search(rf"h3 \{{ font-size: {(body + heading) // 2}pt; font-weight: bold", css)  # subheadings
     assert not re.findall(r"font-size: (?!\d+pt)", css)  # no relative size could shrink a text
     assert "hyphens: manual" in css and "line-height: 1.5" in css and not re.search(r"line-height: 1\.[0-4]", css)
     assert "font-style: italic" not in css and "text-align: justify" not in css and "uppercase" not in css

@@ -106,6 +106,16 @@ def test_no_key_point_and_no_word_to_know_comes_from_flagged_text():
         assert not any(flag.split()[0] in point.text and flag[:20] in point.text for flag in flagged), point.text
         assert not any(word in point.text.lower() for word in ("click", "video", "scene as viewed", "courtesy"))
     assert result.findings == checked.findings
+    # each word to know is explained where the guide first uses it in text nobody flagged
+    unflagged = [unit.text.lower() for section in result.guide.sections for unit in section.units()
+                 if unit.id not in _flagged_units(result, flagged)]
+    for entry in result.guide.glossary:
+        assert any(entry.term.text.lower() in text for text in unflagged), entry.term.text
+
+
+def _flagged_units(result, flagged: list[str]) -> set[str]:
+    return {unit_id for unit_id, source in result.unit_sources.items()
+            if source and any(flag[:20] in source or source in flag for flag in flagged)}
 
 
 def test_an_author_refuses_a_repair_in_source_repairs_toml(tmp_path):
@@ -140,3 +150,19 @@ def test_the_summary_counts_findings_by_kind_most_common_first():
     line = count_by_kind(checked.findings, RULES.names)
     assert line.startswith("10 headings run into the text, 5 picture captions, 4 web-only instructions")
     assert line.endswith(f"; {sum(f.state == REPAIRED for f in checked.findings)} repaired")
+
+
+def test_a_term_met_only_in_flagged_text_is_not_a_word_to_know():
+    rules = engine.load_rules(REPO / "locales" / "en", "en")
+
+    def glossary(caption: str) -> list[str]:
+        guide = SourceGuide("example", Path("sources/example.md"), "Example", "en", (
+            SourceBlock("heading", 1, text="What is it?"),
+            SourceBlock("paragraph", 3, text="Some people feel weak and tired for a long time."),
+            SourceBlock("paragraph", 5, text=caption),
+            SourceBlock("paragraph", 7, text="Rest helps, and so does gentle exercise.")))
+        checked = check_source(guide, RULES)
+        return [entry.term.text for entry in engine.plain_result(checked.guide, rules, {}, checked.findings).guide.glossary]
+
+    assert "SOD1" in glossary("A change in the SOD1 gene can cause the disease in families.")
+    assert "SOD1" not in glossary("Photo: a scientist studying the SOD1 gene in a laboratory.")  # a caption

@@ -36,6 +36,11 @@ class PrintProfile:
         return HEADING_SIZES[self.body][0]
 
     @property
+    def subheading(self) -> int:
+        """A heading inside a section: half-way between the body and the section headings."""
+        return (self.body + self.heading) // 2
+
+    @property
     def title(self) -> int:
         return HEADING_SIZES[self.body][1]
 

@@ -89,8 +89,10 @@ def _split_headings(blocks: list[SourceBlock], guide: str, rules: CheckRules,
         prose_follows = following is not None and following.kind == "paragraph" and following.text.endswith(
             (".", "!", "?", ":"))
         lone = prose_follows and not (result and result[-1].kind == "paragraph" and len(result[-1].text.split()) == 1)
+        web_only = any(pattern.search(block.text) for pattern in rules.web_only)  # "Español": a link, no heading
         is_heading, found = heading_paragraph(block.text, block.line, guide, rules, lone_word=lone) if (
-            following is not None and following.kind not in ("heading", "subheading")) else (False, [])
+            following is not None and following.kind not in ("heading", "subheading") and not web_only) else (
+            False, [])
         findings.extend(found)
         if is_heading:
             result.append(dataclasses.replace(block, kind=kind))

@@ -7,13 +7,16 @@ paragraph long enough to be no set phrase (MIN_REPEAT_WORDS), repeated word
 for word *within one section*. The same text in another section may be
 there on purpose (a warning given again where it applies), so it is
 flagged, as are sentences repeated inside other text, a heading used again
-for another section, and a subheading used twice in one section.
+for another section, and a subheading used twice in one section. A shorter
+paragraph said again is left alone ("The pain or discomfort:" before each
+of several lists is meant every time).
 """
 
 from __future__ import annotations
 
+import re
+
 from ..model import SourceBlock
-from ..sentences import split_sentences
 from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
 
 # A repeated paragraph of fewer words ("Talk to your doctor.") may be meant twice.
@@ -49,7 +52,9 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
         long_enough = len(block.items) >= 2 if block.kind == "list" else len(block.text.split()) >= MIN_REPEAT_WORDS
         first_section, first_line = seen[key]
         detail = f"first at line {first_line}"
-        if not long_enough or first_section != section:
+        if not long_enough:  # "The pain or discomfort:" before each of several lists: meant every time
+            kept.append(block)
+        elif first_section != section:
             findings.append(Finding(kind, block.line, text, FLAGGED, detail=detail))
             kept.append(block)
         elif rules.refused(guide, kind, text):
@@ -57,11 +62,11 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
             kept.append(block)
         else:
             findings.append(Finding(kind, block.line, text, REPAIRED, repair="the copy removed", detail=detail))
-    _flag_repeated_sentences(kept, rules.lang, findings)
+    _flag_repeated_sentences(kept, findings)
     return kept
 
 
-def _flag_repeated_sentences(blocks: list[SourceBlock], lang: str, findings: list[Finding]) -> None:
+def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding]) -> None:
     """Flag sentences said before word for word inside other text: one finding
     per paragraph or list, at its first repeated sentence."""
     reported = {(finding.line, finding.text) for finding in findings}
@@ -69,7 +74,7 @@ def _flag_repeated_sentences(blocks: list[SourceBlock], lang: str, findings: lis
     for block in blocks:
         if block.kind not in ("paragraph", "list"):
             continue
-        texts = block.items if block.kind == "list" else split_sentences(block.text, lang)
+        texts = block.items if block.kind == "list" else _rough_sentences(block.text)
         repeated = []
         for sentence in texts:
             key = " ".join(sentence.split()).lower()
@@ -85,6 +90,16 @@ def _flag_repeated_sentences(blocks: list[SourceBlock], lang: str, findings: lis
             more = f" and {len(repeated) - 1} more" if len(repeated) > 1 else ""
             findings.append(Finding("repeated-paragraph", block.line, excerpt(sentence, 0, 0, words=12), FLAGGED,
                                     detail=f"said before at line {first}{more}"))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
+
+
+def _rough_sentences(text: str) -> list[str]:
+    """Sentences cut at a full stop, question or exclamation mark before a
+    capital: rough ("Dr. Smith" is cut in two), but a repeat is a repeat
+    however it is cut, and pysbd takes 20 ms and more on a long paragraph."""
+    return _SENTENCE_END.split(text)
 
 
 def _without_repeated_sections(blocks: list[SourceBlock], guide: str, rules,

@@ -20,16 +20,19 @@ from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
 
 # Words title case leaves in lowercase.
 SMALL_WORDS = frozenset("a an and as at but by for from in into is are nor of on or the to vs with".split())
+# A heading the sentence after it says again ("Radiation therapy Radiation therapy is") has at most this many words.
+MAX_ECHO = 6
 # Words with a full stop that ends no sentence.
 ABBREVIATIONS = frozenset("dr mr mrs ms st vs no fig jr sr inc co ltd approx dept".split())
 # A heading written as a paragraph has at most this many words.
 HEADING_WORDS = 8
 # Words before a name, not before a list item ("the Escape key", "Institutes of Health", "called Down syndrome").
-NAME_LEADS = SMALL_WORDS | frozenset("your our their his her its this that called named type stage".split())
+NAME_LEADS = SMALL_WORDS | frozenset("your our their his her its this that called named entitled titled see type "
+                                     "stage".split())
 # A capitalised word in mid-sentence is a list item's start only if it is a common word.
 COMMON_ZIPF = 3.5
 
-_TITLE_WORD = re.compile(r"^[A-Z][\w'’-]*$")
+_TITLE_WORD = re.compile(r"^[A-Z][\w'’-]*:?$")  # "Memory Problems: One of the First Signs"
 # A word of a heading written on its own line: also a number, or a word in brackets ("Stage 0 (Carcinoma in Situ)").
 _HEADING_WORD = re.compile(r"^\(?(?:[A-Z][\w'’-]*|\d+[A-Z]?|[IVX]+[A-C]?)\)?$")
 _LOWER_WORD = re.compile(r"^[a-z][a-z'’-]*[,;:]?$")
@@ -47,10 +50,12 @@ def split_run_in_headings(text: str, line: int, guide: str, rules) -> tuple[list
     for index in range(len(words)):
         if index and not _ends_sentence(words[index - 1]):
             continue
-        found = _run_in_heading(words, index)
+        found = _run_in_heading(words, index) or _echoed_heading(words, index)
         if found is None:
             continue
         heading_end, first = found
+        if _names_something(words, index, heading_end, rules) and not _echoed_heading(words, index):
+            continue
         heading = " ".join(words[index:heading_end])
         context = excerpt(" ".join(words), len(" ".join(words[:index])) + bool(index),
                           len(" ".join(words[:heading_end + 1])), words=2)
@@ -73,7 +78,7 @@ def split_run_in_headings(text: str, line: int, guide: str, rules) -> tuple[list
 def _ends_sentence(word: str) -> bool:
     """Does a sentence end with `word` ("rash.", not "U.S." or "Dr.")?"""
     bare = word.rstrip(")\"”’")
-    if not bare.endswith((".", "!", "?", ":")):
+    if not bare.endswith((".", "!", "?")):
         return False
     return not (bare.endswith(".") and ("." in bare[:-1] or bare[:-1].lower() in ABBREVIATIONS))
 
@@ -97,6 +102,22 @@ def _run_in_heading(words: list[str], index: int) -> tuple[int, str] | None:
     return run - 1, first
 
 
+def _echoed_heading(words: list[str], index: int) -> tuple[int, str] | None:
+    """(where the sentence starts, its first word) if words[index:] start with
+    a heading that the sentence after it begins by saying again: "Radiation
+    therapy Radiation therapy is a cancer treatment ..." (up to MAX_ECHO words)."""
+    if not words[index][:1].isupper():
+        return None
+    for size in range(1, MAX_ECHO + 1):
+        heading, again = words[index: index + size], words[index + size: index + 2 * size]
+        if len(again) < size or index + 2 * size >= len(words) or heading[-1][-1:] in ".,;:!?":
+            break
+        if [word.lower() for word in heading] == [word.lower().rstrip(",") for word in again] and (
+                again[0][:1].isupper()) and not all(word.isupper() for word in heading):
+            return index + size, again[0]
+    return None
+
+
 def _clear(words: list[str], index: int, heading_end: int, rules) -> bool:
     """Is the split clear: no name in the heading after its first word, none
     starting at the sentence ("Scientists at the National Eye | Institute ...")?"""
@@ -105,6 +126,13 @@ def _clear(words: list[str], index: int, heading_end: int, rules) -> bool:
     first, following = words[heading_end], words[heading_end + 1]
     return not (any(_bare(word) in names for word in capitals + [first])
                 or _bare(first) in rules.name_heads or _bare(following) in rules.name_heads)
+
+
+def _names_something(words: list[str], index: int, heading_end: int, rules) -> bool:
+    """Does the title-case run hold the head word of a name ("The National Eye
+    Institute's ...", "Age-Related Eye Disease Study")? Then it is a name that
+    starts a sentence, not a heading."""
+    return any(_bare(word) in rules.name_heads for word in words[index: heading_end + 1])
 
 
 def heading_paragraph(text: str, line: int, guide: str, rules, lone_word: bool = False) -> tuple[bool, list[Finding]]:
@@ -132,8 +160,10 @@ def run_together_findings(text: str, line: int, rules) -> list[Finding]:
     code = rules.lang.split("_")[0]
     for match in _RUN_TOGETHER.finditer(text):
         capital, after = match.group(2), (match.group(3) or "").strip()
+        if after in SMALL_WORDS and re.match(r"\s+[A-Z]", text[match.end():]):
+            continue  # a title inside the sentence: "see Participating in Clinical Trials"
         lower = capital.lower()
-        if lower in names or lower in rules.name_heads or after[:1].isupper() or after.lower() in rules.name_heads:
+        if lower in names or lower.removesuffix("s") in names or lower in rules.name_heads or after[:1].isupper() or after.lower() in rules.name_heads:
             continue
         if zipf_frequency(lower, code) < COMMON_ZIPF or match.group(1) in NAME_LEADS:
             continue

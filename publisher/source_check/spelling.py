@@ -35,6 +35,8 @@ COMMON_ZIPF = 3.5
 # (common misspellings are words on the web: "recieve" is 2.75, "receive" 4.6).
 CORRECTION_ZIPF = 3.0
 CORRECTION_LEAD = 1.5
+# Two words a word may be cut into are taken for what was meant only if the pair is this common ("worn out").
+SPLIT_ZIPF = 4.0
 # A word rarer than this on the web, with no clear correction, is flagged.
 TYPO_ZIPF = 1.0
 # Small words that a lost space glues to their neighbour.
@@ -84,7 +86,7 @@ def _verdict(word: str, at_start: bool, lang: str) -> tuple[str, str | None, str
     if word[0].isupper() and not at_start:
         return None  # a name
     lower = word.lower()
-    if _known(lower, lang):
+    if _known(lower, lang) or not _worth_asking(lower, lang):
         return None
     suggestions = speller(lang).suggestions(word)
     if suggestions is None or any(suggestion.lower() == lower for suggestion in suggestions):
@@ -94,22 +96,55 @@ def _verdict(word: str, at_start: bool, lang: str) -> tuple[str, str | None, str
         return "words-run-together", None, f"'{glued[0]} {glued[1]}'?"
     if not suggestions:
         return None
+    # "wornout" may be "worn out": then "workout" is no clear correction, only a guess to show
+    splits = [suggestion for suggestion in suggestions if _two_words(suggestion, lower, lang)]
     near = [suggestion for suggestion in suggestions
             if suggestion.isalpha() and _edits(lower, suggestion.lower()) == 1]
     near = [suggestion for suggestion in near if not _inflection(lower, suggestion.lower())]
-    if not near:
+    if not near and not splits:
         return None
     if len(near) != len([s for s in suggestions if s.isalpha() and _edits(lower, s.lower()) == 1]):
         return None  # one of the near words is the same word inflected: probably a rare word's own form
     swaps = [suggestion for suggestion in near if _swapped(lower, suggestion.lower())]
     clear = near[0] if len(near) == 1 else (swaps[0] if len(swaps) == 1 else None)
     written, corrected = zipf_frequency(lower, _code(lang)), zipf_frequency(clear or "", _code(lang))
-    if clear and corrected >= CORRECTION_ZIPF and corrected - written >= CORRECTION_LEAD:
+    if clear and not splits and corrected >= CORRECTION_ZIPF and corrected - written >= CORRECTION_LEAD:
         correction = clear if word[0].islower() else clear[0].upper() + clear[1:]
         return "misspelling", correction, ""
-    if written >= TYPO_ZIPF:
+    if written >= TYPO_ZIPF and not splits:
         return None
-    return "misspelling", None, "did you mean " + " or ".join(f"'{suggestion}'" for suggestion in near[:3]) + "?"
+    guesses = sorted(splits + near, key=lambda guess: -zipf_frequency(guess, _code(lang)))[:3]
+    return "misspelling", None, "did you mean " + " or ".join(f"'{guess}'" for guess in guesses) + "?"
+
+
+def _worth_asking(lower: str, lang: str) -> bool:
+    """Could hunspell's answer make a finding: is a dictionary word one edit
+    away, or could the word be two words glued? Hunspell takes 30 to 100 ms
+    to suggest for a word it does not know, and most such words in a guide
+    are rare medical words with nothing near them."""
+    code = _code(lang)
+    if _glued(lower, lang) or any(zipf_frequency(f"{left} {right}", code) >= SPLIT_ZIPF
+                                  for left, right in _cuts(lower)):
+        return True
+    return any(_known_form(candidate, lang) for candidate in _one_edit(lower))
+
+
+def _cuts(word: str) -> list[tuple[str, str]]:
+    return [(word[:cut], word[cut:]) for cut in range(3, len(word) - 2)]
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one deletion, swap, change or insertion of a letter away from `word`."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(word[:index], word[index:]) for index in range(len(word) + 1)]
+    return ({left + right[1:] for left, right in cuts if right}
+            | {left + right[1] + right[0] + right[2:] for left, right in cuts if len(right) > 1}
+            | {left + letter + right[1:] for left, right in cuts if right for letter in letters}
+            | {left + letter + right for left, right in cuts for letter in letters})
+
+
+def _known_form(word: str, lang: str) -> bool:
+    return word in dictionary_words(lang) or _affixed(word, lang)
 
 
 def _known(lower: str, lang: str) -> bool:
@@ -171,6 +206,17 @@ def _glued(lower: str, lang: str) -> tuple[str, str] | None:
 
 def _strongly_known(word: str, code: str, lang: str) -> bool:
     return word in medical_words(lang) or zipf_frequency(word, code) >= 2.5
+
+
+def _two_words(suggestion: str, lower: str, lang: str) -> bool:
+    """Is the suggestion the word cut into two common words ("worn out" for
+    "wornout"), far more common apart than together, and not a prefix and
+    its word ("neuro degeneration", "over activation")?"""
+    parts = suggestion.lower().split()
+    code = _code(lang)
+    return (len(parts) == 2 and "".join(parts) == lower and parts[0] not in PREFIXES | set(PREFIXES_OF_WORDS)
+            and all(len(part) >= 3 and zipf_frequency(part, code) >= 3.0 for part in parts)
+            and zipf_frequency(suggestion, code) >= max(SPLIT_ZIPF, zipf_frequency(lower, code) + CORRECTION_LEAD))
 
 
 def _inflection(word: str, other: str) -> bool:
