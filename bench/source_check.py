@@ -6,9 +6,9 @@ how often a reader agrees.
     python bench/source_check.py precision         # the share of findings readers confirmed
 
 CORPUS is `medquad` (the tuning set), `check` (measured once, at the end of
-a piece of work), `seeds` (the project's own sources/) or `fresh` (guides
-made from MedQuAD documents nobody here has read, by bench/medquad_guides.py,
-in ../fresh/). A sheet's first blind pass is kept beside it as
+a piece of work), `seeds` (the project's own sources/) or `fresh`, `fresh2`
+(guides made from MedQuAD documents nobody here had read, by
+bench/medquad_guides.py, in ../fresh/ and ../fresh2/; each measured blind once). A sheet's first blind pass is kept beside it as
 source-check-CORPUS-first-pass.tsv. A sheet has one row
 per finding: the guide, the line, the source line as written, what the
 check says (kind, and the repair it made or what a person should do), and
@@ -39,7 +39,8 @@ CORPORA = {"medquad": ROOT.parent / "shared" / "corpus" / "medquad",
            "check": ROOT.parent / "shared" / "corpus" / "check",
            "seeds": ROOT / "sources",
            # guides nobody here has read, made with bench/medquad_guides.py (not in the repository)
-           "fresh": ROOT.parent / "fresh"}
+           "fresh": ROOT.parent / "fresh",
+           "fresh2": ROOT.parent / "fresh2"}
 REVIEWS = ROOT / "bench" / "reviews"
 COLUMNS = ["guide", "line", "source_line", "kind", "finding", "state", "says", "verdict", "note"]
 VERDICTS = ("real", "wrong")

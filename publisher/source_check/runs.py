@@ -57,6 +57,10 @@ def split_run_in_headings(text: str, line: int, guide: str, rules) -> tuple[list
         if _names_something(words, index, heading_end, rules) and not _echoed_heading(words, index):
             continue
         heading = " ".join(words[index:heading_end])
+        sentence = " ".join(words[index: next((end + 1 for end in range(heading_end, len(words))
+                                               if _ends_sentence(words[end])), len(words))])
+        if any(pattern.search(sentence) for pattern in rules.web_only):
+            continue  # "See the Treatment Options section that follows for links ...": a web instruction
         context = excerpt(" ".join(words), len(" ".join(words[:index])) + bool(index),
                           len(" ".join(words[:heading_end + 1])), words=2)
         if not _clear(words, index, heading_end, rules):
