@@ -22,6 +22,11 @@ from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
 SMALL_WORDS = frozenset("a an and as at but by for from in into is are nor of on or the to vs with".split())
 # A heading the sentence after it says again ("Radiation therapy Radiation therapy is") has at most this many words.
 MAX_ECHO = 6
+# Words many sentences start with, and no name does.
+SENTENCE_OPENERS = frozenset("""a an the this these that those it its they their them you your we our he she his her
+there here if when while although though because since as after before during until unless once most many some
+any all both each every no not only also however but and or so yet what who how why where which about more less
+people anyone everyone someone nobody one two three several few other others such in on at for with to from by""".split())
 # Words with a full stop that ends no sentence.
 ABBREVIATIONS = frozenset("dr mr mrs ms st vs no fig jr sr inc co ltd approx dept".split())
 # A heading written as a paragraph has at most this many words.
@@ -63,7 +68,7 @@ def split_run_in_headings(text: str, line: int, guide: str, rules) -> tuple[list
             continue  # "See the Treatment Options section that follows for links ...": a web instruction
         context = excerpt(" ".join(words), len(" ".join(words[:index])) + bool(index),
                           len(" ".join(words[:heading_end + 1])), words=2)
-        if not _clear(words, index, heading_end, rules):
+        if not _clear(words, index, heading_end, rules) or not _sure(words, index, heading_end):
             if index == 0:  # at a paragraph's start a title-case run is likely a heading; inside, likely a name
                 findings.append(Finding("run-in-heading", line, context, FLAGGED, detail=f"is '{heading}' a heading?"))
             continue
@@ -130,6 +135,17 @@ def _clear(words: list[str], index: int, heading_end: int, rules) -> bool:
     first, following = words[heading_end], words[heading_end + 1]
     return not (any(_bare(word) in names for word in capitals + [first])
                 or _bare(first) in rules.name_heads or _bare(following) in rules.name_heads)
+
+
+def _sure(words: list[str], index: int, heading_end: int) -> bool:
+    """Is the split sure: a heading of three words or more, or a two-word one
+    before a sentence that starts with a word sentences start with ("Many
+    Causes | The ..."), or that says the heading again? Two capitalised
+    words before a third are as often a sentence's subject ("Calcium Channel
+    | Blockers keep ...", "The Nutrition | Facts label lists ...")."""
+    heading = [word.lower().strip(":") for word in words[index:heading_end]]
+    first = words[heading_end].lower()
+    return len(heading) >= 3 or first in SENTENCE_OPENERS or first in heading
 
 
 def _names_something(words: list[str], index: int, heading_end: int, rules) -> bool:

@@ -29,7 +29,7 @@ SLUG = "low-vision"
 SECTIONS = ["What is Low Vision?", "What is Low Vision?", "Who is at risk for Low Vision?", "What is Low Vision?"]
 # Headings the source ran into its text, split off: subheadings inside those sections.
 SUBHEADINGS = ["Everyday Tasks Are Challenging", "Not a Normal Part of Aging", "Signs of Low Vision",
-               "Causes of Low Vision", "Many Causes"]
+               "Causes of Low Vision", "Diagnosis by an Eye Care Professional"]
 MESSY = REPO / "tests" / "fixtures" / "messy" / f"{SLUG}.md"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 # What a web page had that a handout must not present as its own text.
