@@ -6,9 +6,10 @@ how often a reader agrees.
     python bench/source_check.py precision         # the share of findings readers confirmed
 
 CORPUS is `medquad` (the tuning set), `check` (measured once, at the end of
-a piece of work), `seeds` (the project's own sources/) or `fresh`, `fresh2`
-(guides made from MedQuAD documents nobody here had read, by
-bench/medquad_guides.py, in ../fresh/ and ../fresh2/; each measured blind once). A sheet's first blind pass is kept beside it as
+a piece of work), `seeds` (the project's own sources/) or `fresh`,
+`fresh2`, `fresh3` (guides made from MedQuAD documents nobody here had
+read, by bench/medquad_guides.py, in ../fresh/, ../fresh2/ and ../fresh3/;
+each measured blind once). A sheet's first blind pass is kept beside it as
 source-check-CORPUS-first-pass.tsv. A sheet has one row
 per finding: the guide, the line, the source line as written, what the
 check says (kind, and the repair it made or what a person should do), and
@@ -40,7 +41,8 @@ CORPORA = {"medquad": ROOT.parent / "shared" / "corpus" / "medquad",
            "seeds": ROOT / "sources",
            # guides nobody here has read, made with bench/medquad_guides.py (not in the repository)
            "fresh": ROOT.parent / "fresh",
-           "fresh2": ROOT.parent / "fresh2"}
+           "fresh2": ROOT.parent / "fresh2",
+           "fresh3": ROOT.parent / "fresh3"}
 REVIEWS = ROOT / "bench" / "reviews"
 COLUMNS = ["guide", "line", "source_line", "kind", "finding", "state", "says", "verdict", "note"]
 VERDICTS = ("real", "wrong")
