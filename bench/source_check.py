@@ -4,6 +4,7 @@ how often a reader agrees.
     python bench/source_check.py [CORPUS]          # findings per kind, time per guide
     python bench/source_check.py sheet CORPUS      # write bench/reviews/source-check-CORPUS.tsv
     python bench/source_check.py precision         # the share of findings readers confirmed
+    python bench/source_check.py recall CORPUS     # the share of the defects a reader listed that are found
 
 CORPUS is `medquad` (the tuning set), `check` (measured once, at the end of
 a piece of work), `seeds` (the project's own sources/) or `fresh`,
@@ -19,6 +20,11 @@ code): `verdict` and `note`.
            repair: the repaired text is right and means what the source meant)
   wrong    there is no such problem, or the repair is wrong
 Refreshing a sheet keeps the verdict of each row whose finding is unchanged.
+
+A reader who saw only the guides listed their defects of four kinds (headings
+run into the text, repeats, captions, web-only text) in
+source-check-CORPUS-defects.tsv; `recall` says how many of those the check
+finds now, at the same line.
 """
 
 from __future__ import annotations
@@ -103,21 +109,48 @@ def write_sheet(corpus: str) -> Path:
 
 def precision() -> None:
     """The share of reviewed findings a reader confirmed, per sheet and kind;
-    repairs a reader rejected are listed."""
+    repairs a reader rejected are listed. Only a *-first-pass sheet is a
+    blind first pass; a refreshed sheet keeps the verdicts of the rows that
+    did not change, so its figure is not one."""
     for sheet in sorted(REVIEWS.glob("source-check-*.tsv")):
-        rows = [row for row in _read(sheet) if row["verdict"] in VERDICTS]
+        every = _read(sheet)
+        rows = [row for row in every if row["verdict"] in VERDICTS]
         if not rows:
             print(f"{sheet.name}: not reviewed")
             continue
         real = sum(row["verdict"] == "real" for row in rows)
         repairs = [row for row in rows if row["state"] == REPAIRED]
-        print(f"{sheet.name}: {real} of {len(rows)} findings real ({100 * real / len(rows):.0f}%)")
+        unjudged = f"; {len(every) - len(rows)} not reviewed" if len(every) > len(rows) else ""
+        print(f"{sheet.name}: {real} of {len(rows)} reviewed findings real ({100 * real / len(rows):.0f}%){unjudged}")
         for kind in sorted({row["kind"] for row in rows}):
             mine = [row for row in rows if row["kind"] == kind]
             print(f"  {kind:<40}{sum(row['verdict'] == 'real' for row in mine):>3} of {len(mine)}")
         rejected = [row for row in repairs if row["verdict"] == "wrong"]
         print(f"  repairs rejected: {len(rejected)}" + "".join(
             f"\n    {row['guide']}:{row['line']}: {row['says']} ({row['note']})" for row in rejected))
+
+
+# A listed defect is found by a finding of one of these kinds at its line (a
+# repeated heading: anywhere, as the reader lists every line it stands on).
+FOUND_BY = {"run-in-heading": ("run-in-heading",), "repeated-heading": ("repeated-heading",),
+            "repeat": ("repeated-paragraph", "repeated-list", "repeated-section"), "caption": ("caption",),
+            "web-only": ("web-only",)}
+
+
+def recall(corpus: str) -> None:
+    """How many of the defects a reader listed in `corpus` the check finds."""
+    listed = _read(REVIEWS / f"source-check-{corpus}-defects.tsv")
+    found = [(path.name, finding) for path, finding in findings(corpus)[0]]
+    hits: Counter = Counter()
+    totals: Counter = Counter()
+    for defect in listed:
+        kind, totals[defect["defect"]] = defect["defect"], totals[defect["defect"]] + 1
+        hits[kind] += any(guide == defect["guide"] and finding.kind in FOUND_BY[kind] and (
+            kind == "repeated-heading" and finding.text.lower().rstrip("?")[:30] in defect["text"].lower()
+            or finding.line == int(defect["line"])) for guide, finding in found)
+    print(f"{corpus}: {sum(hits.values())} of {sum(totals.values())} listed defects found")
+    for kind, total in totals.most_common():
+        print(f"  {kind:<18}{hits[kind]:>4} of {total}")
 
 
 def _key(row: dict) -> tuple:
@@ -131,7 +164,8 @@ def _read(path: Path) -> list[dict]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", choices=("summary", "sheet", "precision", *CORPORA), default="summary")
+    parser.add_argument("command", nargs="?", choices=("summary", "sheet", "precision", "recall", *CORPORA),
+                        default="summary")
     parser.add_argument("corpus", nargs="?", choices=tuple(CORPORA))
     arguments = parser.parse_args()
     if arguments.command in CORPORA:
@@ -142,6 +176,10 @@ def main() -> None:
         print(f"Wrote {write_sheet(arguments.corpus).relative_to(ROOT)}")
     elif arguments.command == "precision":
         precision()
+    elif arguments.command == "recall":
+        if not arguments.corpus:
+            parser.error("recall needs a corpus: " + ", ".join(CORPORA))
+        recall(arguments.corpus)
     else:
         summary((arguments.corpus,) if arguments.corpus else tuple(CORPORA))
 

@@ -36,6 +36,8 @@ def punctuation_findings(text: str, line: int, guide: str, rules) -> tuple[str, 
     def doubled(match: re.Match) -> str:
         mark = match.group(0)
         single = mark[0]
+        if mark == ".," and _abbreviation(text[: match.start()]):
+            return mark  # "P.A.D., stroke", "etc., and": the abbreviation's stop, then a comma
         if mark in (",.", ".,"):  # a comma if the sentence goes on in lowercase, else a full stop
             single = "," if text[match.end():].lstrip()[:1].islower() else "."
         context = excerpt(text, match.start(), match.end())
@@ -72,6 +74,16 @@ def punctuation_findings(text: str, line: int, guide: str, rules) -> tuple[str, 
     if unpaired is not None:
         findings.append(Finding("unmatched-bracket", line, excerpt(text, unpaired, unpaired + 1), FLAGGED))
     return text, findings
+
+
+# Abbreviations written with a full stop and no other ("etc.", "Dr.").
+ABBREVIATIONS = frozenset("etc al vs inc co ltd dr mr mrs ms st jr sr no fig approx dept".split())
+
+
+def _abbreviation(before: str) -> bool:
+    """Does `before` end with an abbreviation whose full stop comes next ("P.A.D", "U.S", "etc")?"""
+    word = before.split()[-1] if before.split() else ""
+    return "." in word or word.lower().lstrip("(") in ABBREVIATIONS
 
 
 def _unpaired(text: str) -> int | None:

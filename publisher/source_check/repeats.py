@@ -68,22 +68,31 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
 
 def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding]) -> None:
     """Flag sentences said before word for word inside other text: one finding
-    per paragraph or list, at its first repeated sentence."""
+    per paragraph or list, at its first repeated sentence. A single sentence
+    said again in another section may be meant there (each stage's "This
+    treatment may include surgery."), so only two or more said again one
+    after the other, or one said again in the same section, are flagged."""
     reported = {(finding.line, finding.text) for finding in findings}
-    said: dict[str, int] = {}
+    said: dict[str, tuple[int, int]] = {}  # sentence -> (its section, its line)
+    section = 0
     for block in blocks:
+        section += block.kind == "heading"
         if block.kind not in ("paragraph", "list"):
             continue
         texts = block.items if block.kind == "list" else _rough_sentences(block.text)
-        repeated = []
+        repeated, run, longest = [], 0, 0
         for sentence in texts:
             key = " ".join(sentence.split()).lower()
             if len(key.split()) < MIN_SENTENCE_WORDS:
                 continue
-            if key in said:
-                repeated.append((sentence, said[key]))
-            else:
-                said[key] = block.line
+            if key not in said:
+                said[key] = (section, block.line)
+                run = 0
+                continue
+            run += 1
+            longest = max(longest, run)
+            if longest >= 2 or said[key][0] == section:
+                repeated.append((sentence, said[key][1]))
         whole = block.text or " / ".join(block.items)
         if repeated and (block.line, whole) not in reported:
             sentence, first = repeated[0]

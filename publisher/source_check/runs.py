@@ -33,7 +33,7 @@ ABBREVIATIONS = frozenset("dr mr mrs ms st vs no fig jr sr inc co ltd approx dep
 HEADING_WORDS = 8
 # Words before a name, not before a list item ("the Escape key", "Institutes of Health", "called Down syndrome").
 NAME_LEADS = SMALL_WORDS | frozenset("your our their his her its this that called named entitled titled see type "
-                                     "stage".split())
+                                     "stage following".split())
 # A capitalised word in mid-sentence is a list item's start only if it is a common word.
 COMMON_ZIPF = 3.5
 
