@@ -88,10 +88,12 @@ def _verdict(word: str, at_start: bool, lang: str) -> tuple[str, str | None, str
     lower = word.lower()
     if _known(lower, lang) or not _worth_asking(lower, lang):
         return None
+    glued = _glued(lower, lang)
+    if glued and zipf_frequency(lower, _code(lang)) == 0:  # no word anywhere: hunspell need not be asked
+        return "words-run-together", None, f"'{glued[0]} {glued[1]}'?"
     suggestions = speller(lang).suggestions(word)
     if suggestions is None or any(suggestion.lower() == lower for suggestion in suggestions):
         return None  # hunspell knows it (perhaps with a capital)
-    glued = _glued(lower, lang)
     if glued:
         return "words-run-together", None, f"'{glued[0]} {glued[1]}'?"
     if not suggestions:
