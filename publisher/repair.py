@@ -97,7 +97,8 @@ def is_line_list(lines: list[str]) -> bool:
 
 # A list item written as a line or paragraph of its own has at most this many words.
 ITEM_WORDS = 25
-_SMALL = frozenset("a an and as at but by for from in into is are nor of on or the to vs with".split())
+# Words title case leaves in lowercase ("Signs of Low Vision").
+SMALL_WORDS = frozenset("a an and as at but by for from in into is are nor of on or the to vs with".split())
 
 
 def is_item(text: str) -> bool:
@@ -111,7 +112,7 @@ def is_item(text: str) -> bool:
 def is_title(text: str) -> bool:
     """Is `text` in title case ("Signs of Low Vision")?"""
     words = text.split()
-    return len(words) >= 2 and all(word[:1].isupper() or word in _SMALL or word[:1].isdigit() for word in words)
+    return len(words) >= 2 and all(word[:1].isupper() or word in SMALL_WORDS or word[:1].isdigit() for word in words)
 
 
 def item_runs(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str | tuple[str, ...]]]:
@@ -141,7 +142,7 @@ def _ends_item(item: str, following: str) -> bool:
     capital? Not if it stops on a small word ("Many people with" / "ALS
     often ..."), which its sentence goes on after."""
     words = item.split()
-    return following[:1].isupper() and len(words) >= 2 and words[-1].lower() not in _SMALL | {"your", "their"}
+    return following[:1].isupper() and len(words) >= 2 and words[-1].lower() not in SMALL_WORDS | {"your", "their"}
 
 
 def merge_broken(pieces: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:

@@ -76,7 +76,7 @@ def punctuation_findings(text: str, line: int, guide: str, rules) -> tuple[str, 
     return text, findings
 
 
-# Abbreviations written with a full stop and no other ("etc.", "Dr.").
+# Abbreviations written with a full stop and no other ("etc.", "Dr."): their stop ends no sentence.
 ABBREVIATIONS = frozenset("etc al vs inc co ltd dr mr mrs ms st jr sr no fig approx dept".split())
 
 

@@ -15,11 +15,11 @@ import re
 
 from wordfreq import zipf_frequency
 
+from ..repair import SMALL_WORDS
 from ..wordlists import proper_names
 from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
+from .punctuation import ABBREVIATIONS
 
-# Words title case leaves in lowercase.
-SMALL_WORDS = frozenset("a an and as at but by for from in into is are nor of on or the to vs with".split())
 # A heading the sentence after it says again ("Radiation therapy Radiation therapy is") has at most this many words.
 MAX_ECHO = 6
 # Words many sentences start with, and no name does.
@@ -27,8 +27,6 @@ SENTENCE_OPENERS = frozenset("""a an the this these that those it its they their
 there here if when while although though because since as after before during until unless once most many some
 any all both each every no not only also however but and or so yet what who how why where which about more less
 people anyone everyone someone nobody one two three several few other others such in on at for with to from by""".split())
-# Words with a full stop that ends no sentence.
-ABBREVIATIONS = frozenset("dr mr mrs ms st vs no fig jr sr inc co ltd approx dept".split())
 # A heading written as a paragraph has at most this many words.
 HEADING_WORDS = 8
 # Words before a name, not before a list item ("the Escape key", "Institutes of Health", "called Down syndrome").
