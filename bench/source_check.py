@@ -113,6 +113,8 @@ def precision() -> None:
     blind first pass; a refreshed sheet keeps the verdicts of the rows that
     did not change, so its figure is not one."""
     for sheet in sorted(REVIEWS.glob("source-check-*.tsv")):
+        if sheet.stem.endswith("-defects"):  # a reader's list of defects, not a sheet of findings
+            continue
         every = _read(sheet)
         rows = [row for row in every if row["verdict"] in VERDICTS]
         if not rows:
