@@ -143,16 +143,28 @@ def recall(corpus: str) -> None:
     """How many of the defects a reader listed in `corpus` the check finds."""
     listed = _read(REVIEWS / f"source-check-{corpus}-defects.tsv")
     found = [(path.name, finding) for path, finding in findings(corpus)[0]]
+    paragraph_starts = {path.name: _paragraph_starts(path) for path in CORPORA[corpus].iterdir()}
     hits: Counter = Counter()
     totals: Counter = Counter()
     for defect in listed:
         kind, totals[defect["defect"]] = defect["defect"], totals[defect["defect"]] + 1
+        # a finding names the line its paragraph starts on; a reader may name a later line of it
+        line = paragraph_starts[defect["guide"]].get(int(defect["line"]), int(defect["line"]))
         hits[kind] += any(guide == defect["guide"] and finding.kind in FOUND_BY[kind] and (
             kind == "repeated-heading" and finding.text.lower().rstrip("?")[:30] in defect["text"].lower()
-            or finding.line == int(defect["line"])) for guide, finding in found)
+            or finding.line in (line, int(defect["line"]))) for guide, finding in found)
     print(f"{corpus}: {sum(hits.values())} of {sum(totals.values())} listed defects found")
     for kind, total in totals.most_common():
         print(f"  {kind:<18}{hits[kind]:>4} of {total}")
+
+
+def _paragraph_starts(path: Path) -> dict[int, int]:
+    """Each line's number -> the number of the line its paragraph starts on."""
+    starts, start = {}, None
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        start = None if not text.strip() else (start or number)
+        starts[number] = start or number
+    return starts
 
 
 def _key(row: dict) -> tuple:

@@ -10,10 +10,17 @@ flagged, as are sentences repeated inside other text, a heading used again
 for another section, and a subheading used twice in one section. A shorter
 paragraph said again is left alone ("The pain or discomfort:" before each
 of several lists is meant every time).
+
+A page pasted from the web often says a list twice: once as items ("may -
+lose things - get lost"), then again as the same words run together
+("lose things get lost."), where the page's bullets became plain text. That
+copy is removed too: it is the list's own words, in order, with nothing
+between them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..model import SourceBlock
@@ -28,6 +35,7 @@ MIN_SENTENCE_WORDS = 8
 def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[Finding]) -> list[SourceBlock]:
     """`blocks` without the repeats that can go; findings for those and for the others."""
     blocks = _without_repeated_sections(blocks, guide, rules, findings)
+    blocks = _without_lists_said_again(blocks, guide, rules, findings)
     seen: dict[tuple, tuple[int, int]] = {}  # text -> (its section, its line)
     headings: dict[tuple, int] = {}
     kept: list[SourceBlock] = []
@@ -109,6 +117,73 @@ def _rough_sentences(text: str) -> list[str]:
     capital: rough ("Dr. Smith" is cut in two), but a repeat is a repeat
     however it is cut, and pysbd takes 20 ms and more on a long paragraph."""
     return _SENTENCE_END.split(text)
+
+
+def _without_lists_said_again(blocks: list[SourceBlock], guide: str, rules,
+                               findings: list[Finding]) -> list[SourceBlock]:
+    """Remove a list's items said again as running text, right after the
+    list: inside the paragraph that holds the list as " - " items, or at the
+    start of the paragraph after a list."""
+    kept: list[SourceBlock] = []
+    for block in blocks:
+        if block.kind == "paragraph":
+            text = " ".join(block.text.split())
+            copies = _copies_of_inline_lists(text)
+            if kept and kept[-1].kind == "list" and len(kept[-1].items) >= 3:
+                copy = _run_together(kept[-1].items)
+                if text.lower().startswith(copy.lower()):
+                    copies.insert(0, (0, len(copy)))
+            for start, end in reversed(copies):
+                copy = text[start:end]
+                if rules.refused(guide, "repeated-list", copy):
+                    findings.append(Finding("repeated-list", block.line, excerpt(copy, 0, 0, words=12), REFUSED))
+                    continue
+                findings.append(Finding("repeated-list", block.line, excerpt(copy, 0, 0, words=12), REPAIRED,
+                                        repair="the list said again as running text removed"))
+                text = (text[:start].rstrip() + " " + text[end:].lstrip()).strip()
+            if copies:
+                if not text:
+                    continue
+                block = dataclasses.replace(block, text=text)
+        kept.append(block)
+    return kept
+
+
+_ITEM_MARK = re.compile(r" - ")
+
+
+def _copies_of_inline_lists(text: str) -> list[tuple[int, int]]:
+    """Where, in a paragraph holding a list as " - " items, the items are said
+    again run together right after the last one: (start, end) of each copy."""
+    marks = list(_ITEM_MARK.finditer(text))
+    copies, first = [], 0
+    while first < len(marks) - 2:
+        found = None
+        for last in range(first + 2, len(marks)):
+            items = [text[marks[index].end(): marks[index + 1].start()] for index in range(first, last)]
+            lead = _run_together(items)
+            after = marks[last].end()
+            position = text.find(" " + lead + " ", after)
+            following = marks[last + 1].start() if last + 1 < len(marks) else len(text)
+            if position == -1 or position > following:
+                continue
+            final = text[after:position].strip()
+            copy = f"{lead} {final}"
+            if final and text.startswith(copy, position + 1):
+                found = (last, (position + 1, position + 1 + len(copy)))
+                break
+        if found is None:
+            first += 1
+            continue
+        last, span = found
+        copies.append(span)
+        first = last + 1
+    return copies
+
+
+def _run_together(items) -> str:
+    """List items as a page with its bullets lost says them: one after another."""
+    return " ".join(" ".join(item.split()).rstrip(" ;,") for item in items)
 
 
 def _without_repeated_sections(blocks: list[SourceBlock], guide: str, rules,
