@@ -118,13 +118,18 @@ def is_title(text: str) -> bool:
 def item_runs(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str | tuple[str, ...]]]:
     """Paragraphs with each run of two or more items (see `is_item`) made one
     list: (line, items). A title-case first item is a heading over the
-    others, not one of them."""
+    others, not one of them; so is a title-case last item with a sentence
+    after it ("Meats and fish" / "Eggs" / "Folic Acid" / "Folic acid is ...")."""
     grouped: list[tuple[int, str | tuple[str, ...]]] = []
     index = 0
     while index < len(paragraphs):
         end = index
         while end < len(paragraphs) and is_item(paragraphs[end][1]):
             end += 1
+        if end - index >= 2 and end < len(paragraphs) and ends_paragraph(paragraphs[end][1]) and _titled(
+                paragraphs[end - 1][1]) and (end - index == 2 or not all(
+                    _titled(text) for _, text in paragraphs[index:end - 1])):
+            end -= 1
         start = index + 1 if end - index >= 3 and is_title(paragraphs[index][1]) and not all(
             is_title(text) for _, text in paragraphs[index + 1:end]) else index
         if end - start >= 2:
@@ -135,6 +140,11 @@ def item_runs(paragraphs: list[tuple[int, str]]) -> list[tuple[int, str | tuple[
             grouped.append(paragraphs[index])
             index += 1
     return grouped
+
+
+def _titled(text: str) -> bool:
+    """Title case, or one capitalised word of three letters or more ("Jaundice")."""
+    return is_title(text) or (len(text.split()) == 1 and len(text) >= 3 and text.isalpha() and text[0].isupper())
 
 
 def _ends_item(item: str, following: str) -> bool:

@@ -168,3 +168,30 @@ def test_a_term_met_only_in_flagged_text_is_not_a_word_to_know():
 
     assert "SOD1" in glossary("A change in the SOD1 gene can cause the disease in families.")
     assert "SOD1" not in glossary("Photo: a scientist studying the SOD1 gene in a laboratory.")  # a caption
+
+
+def test_a_title_on_a_line_of_its_own_is_a_heading_and_a_picture_title_a_caption(tmp_path):
+    """Three things a page pasted as plain lines leaves, told apart by how the
+    source is laid out: a title on the line above its paragraph (a heading),
+    a title as the last of a run of short lines with a sentence after it (a
+    heading, not an item), and a title with more space under it than the
+    page leaves anywhere else (its picture was there: a caption)."""
+    path = tmp_path / "anemia.md"
+    path.write_text("# Anemia\n\n## Food\n\n"
+                    "Stage I Anemia\nTreatment of stage I anemia is a change of food.\n\n"
+                    "Meats such as beef and fish\n\nEggs and dairy products\n\nFolic Acid\n\n"
+                    "Folic acid is a form of vitamin B that is found in foods.\n\n"
+                    "Plaque Buildup in an Artery\n\n\n\n"
+                    "Plaque narrows and stiffens the arteries of the heart.\n\n"
+                    "Your body needs folic acid to make new cells.\n\nMost people get enough of it.\n",
+                    encoding="utf-8")
+    checked = check_source(load_source(path), RULES)
+    blocks = [(block.line, block.kind, block.text or list(block.items)) for block in checked.guide.blocks]
+    assert (5, "subheading", "Stage I Anemia") in blocks
+    assert (5, "paragraph", "Treatment of stage I anemia is a change of food.") in blocks
+    assert (8, "list", ["Meats such as beef and fish", "Eggs and dairy products"]) in blocks
+    assert (12, "subheading", "Folic Acid") in blocks
+    assert (16, "paragraph", "Plaque Buildup in an Artery") in blocks  # left as written, for a person
+    states = {(finding.line, finding.kind, finding.state) for finding in checked.findings}
+    assert (16, "caption", "flagged") in states and (5, "run-in-heading", "repaired") in states
+    assert not any(finding.kind == "run-in-heading" and finding.line == 16 for finding in checked.findings)

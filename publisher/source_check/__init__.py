@@ -23,6 +23,7 @@ repair in locales/<lang>/source-repairs.toml.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import SourceBlock, SourceGuide
@@ -30,12 +31,17 @@ from .findings import FLAGGED, REFUSED, REPAIRED, Finding, KindNames, count_by_k
 from .punctuation import punctuation_findings
 from .repeats import remove_repeats
 from .rules import CHECK_FILE, REPAIRS_FILE, CheckRules, load_check_rules
-from .runs import heading_paragraph, run_together_findings, split_run_in_headings
+from .runs import heading_line, heading_paragraph, run_together_findings, split_run_in_headings
 from .spelling import spelling_findings
 from .web_text import web_text_findings
 
 __all__ = ["CHECK_FILE", "REPAIRS_FILE", "FLAGGED", "REFUSED", "REPAIRED", "CheckRules", "CheckedSource", "Finding",
            "KindNames", "check_source", "count_by_kind", "describe", "load_check_rules"]
+
+
+# A page that leaves the same space between texts this often, and more under
+# one title, lost a picture there (the title is the picture's).
+USUAL_GAP_SHARE = 0.85
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,8 @@ def check_source(source: SourceGuide, rules: CheckRules) -> CheckedSource:
     lines = _file_lines(source)
     findings: list[Finding] = []
     blocks = [_mended(block, source.slug, rules, findings) for block in source.blocks]
-    blocks = _split_headings(blocks, source.slug, rules, findings)
-    blocks = remove_repeats(blocks, source.slug, rules, findings)
+    blocks = _split_headings(blocks, lines, source.slug, rules, findings)
+    blocks = remove_repeats(blocks, source.slug, rules, findings, lines)
     blocks = [_flagged(block, rules, findings) for block in blocks]
     located = tuple(dataclasses.replace(finding, line=_locate(lines, finding)) for finding in findings)
     ordered = tuple(sorted(located, key=lambda finding: finding.line))
@@ -74,25 +80,44 @@ def _mended(block: SourceBlock, guide: str, rules: CheckRules, findings: list[Fi
     return dataclasses.replace(block, text=mend(block.text))
 
 
-def _split_headings(blocks: list[SourceBlock], guide: str, rules: CheckRules,
+def _split_headings(blocks: list[SourceBlock], lines: list[str], guide: str, rules: CheckRules,
                     findings: list[Finding]) -> list[SourceBlock]:
     """Headings run into paragraphs split off; short title-case paragraphs with
-    no full stop, followed by text, made headings. In a guide with headings
-    of its own these are headings inside its sections (subheadings)."""
+    no full stop, followed by text, made headings (and a title-case line
+    the source wrote above the rest of its paragraph). In a guide with
+    headings of its own these are headings inside its sections (subheadings)."""
     kind = "subheading" if any(block.kind == "heading" for block in blocks) else "heading"
+    usual_gap = _usual_gap(lines)
     result: list[SourceBlock] = []
     for index, block in enumerate(blocks):
         if block.kind != "paragraph":
             result.append(block)
             continue
+        first = " ".join(lines[block.line - 1].split()) if 0 < block.line <= len(lines) else ""
+        if first and block.text.startswith(first + " "):
+            is_heading, found = heading_line(first, block.text[len(first) + 1:], block.line, guide, rules)
+            findings.extend(found)
+            if is_heading:
+                result.append(dataclasses.replace(block, kind=kind, text=first))
+                block = dataclasses.replace(block, text=block.text[len(first) + 1:])
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        prose_follows = following is not None and following.kind == "paragraph" and following.text.endswith(
-            (".", "!", "?", ":"))
+        prose_follows = following is not None and following.kind == "paragraph" and _is_prose(following.text)
+        if following is not None and following.kind == "paragraph" and not prose_follows and index + 2 < len(blocks):
+            # a heading over a subheading ("Signs and Symptoms" / "Jaundice" / "Jaundice refers to ...")
+            after = blocks[index + 2]
+            prose_follows = after.kind == "paragraph" and _is_prose(after.text) and heading_paragraph(
+                following.text, following.line, guide, rules, lone_word=True)[0]
         lone = prose_follows and not (result and result[-1].kind == "paragraph" and len(result[-1].text.split()) == 1)
         web_only = any(pattern.search(block.text) for pattern in rules.web_only)  # "Español": a link, no heading
         is_heading, found = heading_paragraph(block.text, block.line, guide, rules, lone_word=lone) if (
             following is not None and following.kind not in ("heading", "subheading") and not web_only) else (
             False, [])
+        if is_heading and _gap_after(lines, block.line) > usual_gap:
+            # a title with more space under it than the page leaves anywhere else: its picture was there
+            findings.append(Finding("caption", block.line, block.text, FLAGGED,
+                                    detail="the title of a picture that is not here?"))
+            result.append(block)
+            continue
         findings.extend(found)
         if is_heading:
             result.append(dataclasses.replace(block, kind=kind))
@@ -102,6 +127,29 @@ def _split_headings(blocks: list[SourceBlock], guide: str, rules: CheckRules,
         result += [dataclasses.replace(block, kind=kind if piece == "heading" else "paragraph", text=text)
                    for piece, text in pieces if text]
     return result
+
+
+def _gap_after(lines: list[str], line: int) -> int:
+    """How many blank lines follow line `line` (counted from 1) of the file."""
+    gap = 0
+    while line + gap < len(lines) and not lines[line + gap].strip():
+        gap += 1
+    return gap
+
+
+def _usual_gap(lines: list[str]) -> int | float:
+    """The number of blank lines the file leaves between two texts, if it
+    keeps to one (at least USUAL_GAP_SHARE of its gaps); else infinity."""
+    gaps = Counter(_gap_after(lines, number) for number in range(1, len(lines))
+                   if lines[number - 1].strip() and number < len(lines) and not lines[number].strip())
+    if not gaps:
+        return float("inf")
+    gap, times = gaps.most_common(1)[0]
+    return gap if times >= USUAL_GAP_SHARE * sum(gaps.values()) else float("inf")
+
+
+def _is_prose(text: str) -> bool:
+    return text.endswith((".", "!", "?", ":"))
 
 
 def _flagged(block: SourceBlock, rules: CheckRules, findings: list[Finding]) -> SourceBlock:

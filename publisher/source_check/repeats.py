@@ -32,8 +32,10 @@ MIN_REPEAT_WORDS = 12
 MIN_SENTENCE_WORDS = 8
 
 
-def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[Finding]) -> list[SourceBlock]:
-    """`blocks` without the repeats that can go; findings for those and for the others."""
+def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[Finding],
+                   lines: list[str] = ()) -> list[SourceBlock]:
+    """`blocks` without the repeats that can go; findings for those and for
+    the others. `lines`: the source file's lines, to see what it set apart."""
     blocks = _without_repeated_sections(blocks, guide, rules, findings)
     blocks = _without_lists_said_again(blocks, guide, rules, findings)
     seen: dict[tuple, tuple[int, int]] = {}  # text -> (its section, its line)
@@ -70,16 +72,18 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
             kept.append(block)
         else:
             findings.append(Finding(kind, block.line, text, REPAIRED, repair="the copy removed", detail=detail))
-    _flag_repeated_sentences(kept, findings)
+    _flag_repeated_sentences(kept, findings, lines)
     return kept
 
 
-def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding]) -> None:
+def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding], lines=()) -> None:
     """Flag sentences said before word for word inside other text: one finding
     per paragraph or list, at its first repeated sentence. A single sentence
     said again in another section may be meant there (each stage's "This
     treatment may include surgery."), so only two or more said again one
-    after the other, or one said again in the same section, are flagged."""
+    after the other, or one said again in the same section, are flagged;
+    and not one the source wrote on a line of its own above its paragraph
+    (a key point set apart, that the paragraph under it explains)."""
     reported = {(finding.line, finding.text) for finding in findings}
     said: dict[str, tuple[int, int]] = {}  # sentence -> (its section, its line)
     section = 0
@@ -99,7 +103,8 @@ def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding])
                 continue
             run += 1
             longest = max(longest, run)
-            if longest >= 2 or said[key][0] == section:
+            set_apart = 0 < block.line <= len(lines) and " ".join(lines[block.line - 1].split()).lower() == key
+            if longest >= 2 or (said[key][0] == section and not set_apart):
                 repeated.append((sentence, said[key][1]))
         whole = block.text or " / ".join(block.items)
         if repeated and (block.line, whole) not in reported:

@@ -11,6 +11,7 @@ name in the run and no name starting at the split. Otherwise it is flagged.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from wordfreq import zipf_frequency
@@ -169,6 +170,24 @@ def heading_paragraph(text: str, line: int, guide: str, rules, lone_word: bool =
     if rules.refused(guide, "run-in-heading", text):
         return False, [Finding("run-in-heading", line, text, REFUSED)]
     return True, [Finding("run-in-heading", line, text, REPAIRED, repair="made a heading")]
+
+
+def heading_line(first: str, rest: str, line: int, guide: str, rules) -> tuple[bool, list[Finding]]:
+    """(is it a heading, findings) for the first line of a paragraph that
+    the source wrote on a line of its own, with the paragraph going on
+    below it ("Stage I Melanoma" / "Treatment of stage I melanoma ..."):
+    a heading if it is one by `heading_paragraph`, the next line starts a
+    sentence or a list, and it does not end on the head of a name ("The
+    National Eye Institute" / "(NEI) supports ..." is one sentence wrapped)."""
+    words = first.split()
+    if not (rest[:1].isupper() or rest.startswith("- ")) or _bare(words[-1]) in rules.name_heads | SMALL_WORDS:
+        return False, []
+    if any(pattern.search(first) for pattern in rules.web_only):
+        return False, []
+    is_heading, findings = heading_paragraph(first, line, guide, rules, lone_word=len(rest.split()) >= 6)
+    repair = f"'{first}' split off as a heading"
+    return is_heading, [finding if finding.state != REPAIRED else dataclasses.replace(finding, repair=repair)
+                        for finding in findings]
 
 
 def run_together_findings(text: str, line: int, rules) -> list[Finding]:
