@@ -32,7 +32,7 @@ people anyone everyone someone nobody one two three several few other others suc
 HEADING_WORDS = 8
 # Words before a name, not before a list item ("the Escape key", "Institutes of Health", "called Down syndrome").
 NAME_LEADS = SMALL_WORDS | frozenset("your our their his her its this that called named entitled titled see type "
-                                     "stage following".split())
+                                     "stage following state federal national local".split())
 # A capitalised word in mid-sentence is a list item's start only if it is a common word.
 COMMON_ZIPF = 3.5
 
@@ -40,7 +40,8 @@ _TITLE_WORD = re.compile(r"^[A-Z][\w'’-]*:?$")  # "Memory Problems: One of the
 # A word of a heading written on its own line: also a number, or a word in brackets ("Stage 0 (Carcinoma in Situ)").
 _HEADING_WORD = re.compile(r"^\(?(?:[A-Z][\w'’-]*|\d+[A-Z]?|[IVX]+[A-C]?)\)?$")
 _LOWER_WORD = re.compile(r"^[a-z][a-z'’-]*[,;:]?$")
-_RUN_TOGETHER = re.compile(r"\b([a-z]{2,}) ([A-Z][a-z]{2,})\b(?!['’-])( [A-Za-z]+)?")
+# (not the end of an address: "ChooseMyPlate.gov Web site")
+_RUN_TOGETHER = re.compile(r"(?<![\w.@/])([a-z]{2,}) ([A-Z][a-z]{2,})\b(?!['’)-])( [A-Za-z]+)?")
 
 
 def split_run_in_headings(text: str, line: int, guide: str, rules) -> tuple[list[tuple[str, str]], list[Finding]]:

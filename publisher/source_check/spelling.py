@@ -167,8 +167,9 @@ def _known(lower: str, lang: str) -> bool:
 # Endings and beginnings that make words of words: a word that is a listed
 # word with them is known without asking hunspell (its suggestions take
 # about 30 ms a word, and most words the lists lack are such forms).
-SUFFIXES = ("ing", "ed", "d", "ly", "ies", "es", "s", "er", "ers", "est", "ness", "ment", "ation", "ity", "al")
-PREFIXES_OF_WORDS = ("un", "re", "non", "dis", "mis", "over", "under", "pre", "counter", "neuro", "micro")
+SUFFIXES = ("ing", "ed", "d", "ly", "ies", "es", "s", "er", "ers", "est", "ness", "ment", "ation", "ity", "al",
+            "like", "less")
+PREFIXES_OF_WORDS = ("un", "re", "non", "dis", "mis", "over", "under", "pre", "counter", "neuro", "micro", "anti")
 
 
 def _affixed(lower: str, lang: str, depth: int = 0) -> bool:
