@@ -150,10 +150,11 @@ def recall(corpus: str) -> None:
     for defect in listed:
         kind, totals[defect["defect"]] = defect["defect"], totals[defect["defect"]] + 1
         # a finding names the line its paragraph starts on; a reader may name a later line of it
-        line = paragraph_starts[defect["guide"]].get(int(defect["line"]), int(defect["line"]))
+        listed_line = int(defect["line"].split(",")[0])  # a repeated heading: every line it stands on
+        line = paragraph_starts[defect["guide"]].get(listed_line, listed_line)
         hits[kind] += any(guide == defect["guide"] and finding.kind in FOUND_BY[kind] and (
             kind == "repeated-heading" and finding.text.lower().rstrip("?")[:30] in defect["text"].lower()
-            or finding.line in (line, int(defect["line"]))) for guide, finding in found)
+            or finding.line in (line, listed_line)) for guide, finding in found)
     print(f"{corpus}: {sum(hits.values())} of {sum(totals.values())} listed defects found")
     for kind, total in totals.most_common():
         print(f"  {kind:<18}{hits[kind]:>4} of {total}")

@@ -4,8 +4,8 @@ copied twice, a heading used for several sections.
 Removed, the first copy kept, only where saying it twice adds nothing: a
 whole section that repeats an earlier one word for word, and a list, or a
 paragraph long enough to be no set phrase (MIN_REPEAT_WORDS), repeated word
-for word *within one section*. The same text in another section may be
-there on purpose (a warning given again where it applies), so it is
+for word *within one section, under the same subheading*. The same text
+under another heading may be there on purpose (a warning given again where it applies), so it is
 flagged, as are sentences repeated inside other text, a heading used again
 for another section, and a subheading used twice in one section. A shorter
 paragraph said again is left alone ("The pain or discomfort:" before each
@@ -38,14 +38,15 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
     the others. `lines`: the source file's lines, to see what it set apart."""
     blocks = _without_repeated_sections(blocks, guide, rules, findings)
     blocks = _without_lists_said_again(blocks, guide, rules, findings)
-    seen: dict[tuple, tuple[int, int]] = {}  # text -> (its section, its line)
+    seen: dict[tuple, tuple[tuple[int, int], int]] = {}  # text -> (its section and subsection, its line)
     headings: dict[tuple, int] = {}
     kept: list[SourceBlock] = []
-    section = 0
+    section = part = 0
     for block in blocks:
         key = _key(block)
         if block.kind in ("heading", "subheading"):
             section += block.kind == "heading"
+            part = 0 if block.kind == "heading" else part + 1
             scope = (block.kind, key[1]) if block.kind == "heading" else (block.kind, section, key[1])
             first = headings.setdefault(scope, block.line)
             if first != block.line:
@@ -54,7 +55,7 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
             kept.append(block)
             continue
         if key not in seen:
-            seen[key] = (section, block.line)
+            seen[key] = ((section, part), block.line)
             kept.append(block)
             continue
         kind = "repeated-list" if block.kind == "list" else "repeated-paragraph"
@@ -64,7 +65,7 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
         detail = f"first at line {first_line}"
         if not long_enough:  # "The pain or discomfort:" before each of several lists: meant every time
             kept.append(block)
-        elif first_section != section:
+        elif first_section != (section, part):
             findings.append(Finding(kind, block.line, text, FLAGGED, detail=detail))
             kept.append(block)
         elif rules.refused(guide, kind, text):

@@ -28,8 +28,9 @@ SENTENCE_OPENERS = frozenset("""a an the this these that those it its they their
 there here if when while although though because since as after before during until unless once most many some
 any all both each every no not only also however but and or so yet what who how why where which about more less
 people anyone everyone someone nobody one two three several few other others such in on at for with to from by""".split())
-# A heading written as a paragraph has at most this many words.
+# A heading written as a paragraph has at most this many words; on a line of its own above its text, this many.
 HEADING_WORDS = 8
+LINE_HEADING_WORDS = 12
 # Words before a name, not before a list item ("the Escape key", "Institutes of Health", "called Down syndrome").
 NAME_LEADS = SMALL_WORDS | frozenset("your our their his her its this that called named entitled titled see type "
                                      "stage following state federal national local".split())
@@ -129,11 +130,14 @@ def _echoed_heading(words: list[str], index: int) -> tuple[int, str] | None:
 
 def _clear(words: list[str], index: int, heading_end: int, rules) -> bool:
     """Is the split clear: no name in the heading after its first word, none
-    starting at the sentence ("Scientists at the National Eye | Institute ...")?"""
+    starting at the sentence ("Scientists at the National Eye | Institute
+    ..."), and no article with a capital inside it, where two titles meet
+    ("Atherosclerosis The DASH Eating Plan"; title case writes "the")?"""
     names = proper_names(rules.lang)
     capitals = [word for word in words[index + 1: heading_end] if word[0].isupper()]
     first, following = words[heading_end], words[heading_end + 1]
     return not (any(_bare(word) in names for word in capitals + [first])
+                or any(word in ("The", "A", "An") for word in capitals)
                 or _bare(first) in rules.name_heads or _bare(following) in rules.name_heads)
 
 
@@ -155,14 +159,19 @@ def _names_something(words: list[str], index: int, heading_end: int, rules) -> b
     return any(_bare(word) in rules.name_heads for word in words[index: heading_end + 1])
 
 
-def heading_paragraph(text: str, line: int, guide: str, rules, lone_word: bool = False) -> tuple[bool, list[Finding]]:
+def heading_paragraph(text: str, line: int, guide: str, rules, lone_word: bool = False,
+                      most_words: int = HEADING_WORDS) -> tuple[bool, list[Finding]]:
     """(is it a heading, findings) for a short paragraph with no full stop,
-    in title case ("Signs of Low Vision", "EKG (Electrocardiogram)"),
+    in title case ("Signs of Low Vision", "EKG (Electrocardiogram)", a
+    question of three words or more: "Which Treatment Is Best for You?"),
     followed by more text; `lone_word`: one word alone may be a heading too
     ("Overview"), as the caller knows prose follows it."""
     words = text.split()
-    if not words or len(words) > HEADING_WORDS or text.rstrip()[-1:] in ".!?:;,…\"”" or not text[:1].isupper():
+    question = text.rstrip().endswith("?") and len(words) >= 3
+    if not words or len(words) > most_words or not text[:1].isupper() or (
+            text.rstrip()[-1:] in ".!?:;,…\"”" and not question):
         return False, []
+    words[-1] = words[-1].rstrip("?")
     if not all(_HEADING_WORD.match(word) or word in SMALL_WORDS for word in words):
         return False, []
     capitals = sum(1 for word in words if word.lstrip("(")[:1].isupper())
@@ -185,7 +194,8 @@ def heading_line(first: str, rest: str, line: int, guide: str, rules) -> tuple[b
         return False, []
     if any(pattern.search(first) for pattern in rules.web_only):
         return False, []
-    is_heading, findings = heading_paragraph(first, line, guide, rules, lone_word=len(rest.split()) >= 6)
+    is_heading, findings = heading_paragraph(first, line, guide, rules, lone_word=len(rest.split()) >= 6,
+                                             most_words=LINE_HEADING_WORDS)
     repair = f"'{first}' split off as a heading"
     return is_heading, [finding if finding.state != REPAIRED else dataclasses.replace(finding, repair=repair)
                         for finding in findings]
