@@ -73,39 +73,43 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
             kept.append(block)
         else:
             findings.append(Finding(kind, block.line, text, REPAIRED, repair="the copy removed", detail=detail))
-    _flag_repeated_sentences(kept, findings, lines)
+    _flag_repeated_sentences(kept, findings, lines, rules)
     return kept
 
 
-def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding], lines=()) -> None:
+def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding], lines=(), rules=None) -> None:
     """Flag sentences said before word for word inside other text: one finding
     per paragraph or list, at its first repeated sentence. A single sentence
-    said again in another section may be meant there (each stage's "This
+    said again under another heading may be meant there (each stage's "This
     treatment may include surgery."), so only two or more said again one
-    after the other, or one said again in the same section, are flagged;
+    after the other, or one said again under the same heading, are flagged;
     and not one the source wrote on a line of its own above its paragraph
-    (a key point set apart, that the paragraph under it explains)."""
+    (a key point set apart, that the paragraph under it explains), nor
+    web-only text ("For more specific results, refine the search ..."
+    after each stage's trials): it is flagged as what it is."""
     reported = {(finding.line, finding.text) for finding in findings}
-    said: dict[str, tuple[int, int]] = {}  # sentence -> (its section, its line)
-    section = 0
+    said: dict[str, tuple[tuple[int, int], int]] = {}  # sentence -> (its section and subsection, its line)
+    section = part = 0
     for block in blocks:
         section += block.kind == "heading"
+        part = 0 if block.kind == "heading" else part + (block.kind == "subheading")
         if block.kind not in ("paragraph", "list"):
             continue
         texts = block.items if block.kind == "list" else _rough_sentences(block.text)
         repeated, run, longest = [], 0, 0
         for sentence in texts:
             key = " ".join(sentence.split()).lower()
-            if len(key.split()) < MIN_SENTENCE_WORDS:
+            if len(key.split()) < MIN_SENTENCE_WORDS or (
+                    rules and any(pattern.search(sentence) for pattern in rules.web_only)):
                 continue
             if key not in said:
-                said[key] = (section, block.line)
+                said[key] = ((section, part), block.line)
                 run = 0
                 continue
             run += 1
             longest = max(longest, run)
             set_apart = 0 < block.line <= len(lines) and " ".join(lines[block.line - 1].split()).lower() == key
-            if longest >= 2 or (said[key][0] == section and not set_apart):
+            if longest >= 2 or (said[key][0] == (section, part) and not set_apart):
                 repeated.append((sentence, said[key][1]))
         whole = block.text or " / ".join(block.items)
         if repeated and (block.line, whole) not in reported:

@@ -146,9 +146,17 @@ def _sure(words: list[str], index: int, heading_end: int) -> bool:
     before a sentence that starts with a word sentences start with ("Many
     Causes | The ..."), or that says the heading again? Two capitalised
     words before a third are as often a sentence's subject ("Calcium Channel
-    | Blockers keep ...", "The Nutrition | Facts label lists ...")."""
+    | Blockers keep ...", "The Nutrition | Facts label lists ..."), and so
+    is a short run that starts with an article; and a table laid flat into text
+    has no sentence after its heading to make it sure."""
     heading = [word.lower().strip(":") for word in words[index:heading_end]]
     first = words[heading_end].lower()
+    if heading[0] in ("the", "a", "an") and len(heading) <= 3 and first not in SENTENCE_OPENERS:
+        return False  # "The Human Phenotype | Ontology provides ...": a name that starts the sentence
+    sentence = words[heading_end: next((end + 1 for end in range(heading_end, len(words))
+                                        if _ends_sentence(words[end])), len(words))]
+    if sum(word.endswith("%") for word in sentence) >= 2:
+        return False  # "Signs and Symptoms | Approximate number of patients ... 90% ...": a table laid flat
     return len(heading) >= 3 or first in SENTENCE_OPENERS or first in heading
 
 
