@@ -149,12 +149,13 @@ def recall(corpus: str) -> None:
     totals: Counter = Counter()
     for defect in listed:
         kind, totals[defect["defect"]] = defect["defect"], totals[defect["defect"]] + 1
-        # a finding names the line its paragraph starts on; a reader may name a later line of it
+        # a finding and a reader may name different lines of one paragraph (no blank line between)
         listed_line = int(defect["line"].split(",")[0])  # a repeated heading: every line it stands on
-        line = paragraph_starts[defect["guide"]].get(listed_line, listed_line)
+        starts = paragraph_starts[defect["guide"]]
+        paragraph = starts.get(listed_line, listed_line)
         hits[kind] += any(guide == defect["guide"] and finding.kind in FOUND_BY[kind] and (
             kind == "repeated-heading" and finding.text.lower().rstrip("?")[:30] in defect["text"].lower()
-            or finding.line in (line, listed_line)) for guide, finding in found)
+            or starts.get(finding.line, finding.line) == paragraph) for guide, finding in found)
     print(f"{corpus}: {sum(hits.values())} of {sum(totals.values())} listed defects found")
     for kind, total in totals.most_common():
         print(f"  {kind:<18}{hits[kind]:>4} of {total}")

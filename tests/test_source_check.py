@@ -195,3 +195,21 @@ def test_a_title_on_a_line_of_its_own_is_a_heading_and_a_picture_title_a_caption
     states = {(finding.line, finding.kind, finding.state) for finding in checked.findings}
     assert (16, "caption", "flagged") in states and (5, "run-in-heading", "repaired") in states
     assert not any(finding.kind == "run-in-heading" and finding.line == 16 for finding in checked.findings)
+
+
+def test_a_key_point_the_guide_listed_is_a_heading_over_its_paragraph(tmp_path):
+    """A cancer summary lists its key points, then sets each one on a line of
+    its own above the paragraph that explains it: there it is a heading. A
+    sentence on a line of its own that no list named stays text."""
+    path = tmp_path / "melanoma.md"
+    path.write_text("# Melanoma\n\n## What is melanoma?\n\nKey Points\n"
+                    "- Melanoma is a disease of the skin.     - Melanoma can occur anywhere on the skin.\n\n"
+                    "Melanoma is a disease of the skin.\nIt starts in the cells that colour the skin.\n\n"
+                    "Melanoma can occur anywhere on the skin.\nIn men, it is often found on the back.\n\n"
+                    "Sun damage raises the risk.\nMost people with melanoma are over 50.\n", encoding="utf-8")
+    checked = check_source(load_source(path), RULES)
+    blocks = [(block.line, block.kind, block.text) for block in checked.guide.blocks]
+    assert (8, "subheading", "Melanoma is a disease of the skin.") in blocks
+    assert (11, "subheading", "Melanoma can occur anywhere on the skin.") in blocks
+    assert (11, "paragraph", "In men, it is often found on the back.") in blocks
+    assert (14, "paragraph", "Sun damage raises the risk. Most people with melanoma are over 50.") in blocks

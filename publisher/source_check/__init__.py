@@ -31,7 +31,7 @@ from .findings import FLAGGED, REFUSED, REPAIRED, Finding, KindNames, count_by_k
 from .punctuation import punctuation_findings
 from .repeats import remove_repeats
 from .rules import CHECK_FILE, REPAIRS_FILE, CheckRules, load_check_rules
-from .runs import heading_line, heading_paragraph, run_together_findings, split_run_in_headings
+from .runs import heading_line, heading_paragraph, listed_items, run_together_findings, split_run_in_headings
 from .spelling import spelling_findings
 from .web_text import web_text_findings
 
@@ -84,18 +84,21 @@ def _split_headings(blocks: list[SourceBlock], lines: list[str], guide: str, rul
                     findings: list[Finding]) -> list[SourceBlock]:
     """Headings run into paragraphs split off; short title-case paragraphs with
     no full stop, followed by text, made headings (and a title-case line
-    the source wrote above the rest of its paragraph). In a guide with
+    the source wrote above the rest of its paragraph, or a sentence there
+    that a list before it named: a key point). In a guide with
     headings of its own these are headings inside its sections (subheadings)."""
     kind = "subheading" if any(block.kind == "heading" for block in blocks) else "heading"
     usual_gap = _usual_gap(lines)
+    listed: set[str] = set()  # the items of the lists so far ("Key Points - There are three ways ...")
     result: list[SourceBlock] = []
     for index, block in enumerate(blocks):
+        listed |= set(listed_items(block))
         if block.kind != "paragraph":
             result.append(block)
             continue
         first = " ".join(lines[block.line - 1].split()) if 0 < block.line <= len(lines) else ""
         if first and block.text.startswith(first + " "):
-            is_heading, found = heading_line(first, block.text[len(first) + 1:], block.line, guide, rules)
+            is_heading, found = heading_line(first, block.text[len(first) + 1:], block.line, guide, rules, listed)
             findings.extend(found)
             if is_heading:
                 result.append(dataclasses.replace(block, kind=kind, text=first))

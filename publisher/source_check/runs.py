@@ -190,14 +190,22 @@ def heading_paragraph(text: str, line: int, guide: str, rules, lone_word: bool =
     return True, [Finding("run-in-heading", line, text, REPAIRED, repair="made a heading")]
 
 
-def heading_line(first: str, rest: str, line: int, guide: str, rules) -> tuple[bool, list[Finding]]:
+def heading_line(first: str, rest: str, line: int, guide: str, rules,
+                 listed: set[str] = frozenset()) -> tuple[bool, list[Finding]]:
     """(is it a heading, findings) for the first line of a paragraph that
     the source wrote on a line of its own, with the paragraph going on
     below it ("Stage I Melanoma" / "Treatment of stage I melanoma ..."):
     a heading if it is one by `heading_paragraph`, the next line starts a
     sentence or a list, and it does not end on the head of a name ("The
-    National Eye Institute" / "(NEI) supports ..." is one sentence wrapped)."""
+    National Eye Institute" / "(NEI) supports ..." is one sentence wrapped).
+    A whole sentence there is a heading too if a list before it named it
+    (`listed`): a guide's "Key Points", each one then set above the
+    paragraph that explains it."""
     words = first.split()
+    if _item_key(first) in listed and first.endswith((".", ":")) and rest[:1].isupper() and (
+            not rules.refused(guide, "run-in-heading", first)):
+        return True, [Finding("run-in-heading", line, first, REPAIRED,
+                              repair=f"'{first}' split off as a heading (a key point the guide listed before)")]
     if not (rest[:1].isupper() or rest.startswith("- ")) or _bare(words[-1]) in rules.name_heads | SMALL_WORDS:
         return False, []
     if any(pattern.search(first) for pattern in rules.web_only):
@@ -207,6 +215,23 @@ def heading_line(first: str, rest: str, line: int, guide: str, rules) -> tuple[b
     repair = f"'{first}' split off as a heading"
     return is_heading, [finding if finding.state != REPAIRED else dataclasses.replace(finding, repair=repair)
                         for finding in findings]
+
+
+def listed_items(block) -> list[str]:
+    """The items of a list block, or of a list written into a paragraph as
+    " - " items, as `_item_key` keys."""
+    if block.kind == "list":  # an item may hold more, run in as " - " items
+        return [_item_key(part) for item in block.items for part in _INLINE_ITEM.split(item)]
+    if block.kind == "paragraph" and (block.text.startswith("- ") or " - " in block.text):
+        return [_item_key(item) for item in _INLINE_ITEM.split(block.text)[1:]]
+    return []
+
+
+_INLINE_ITEM = re.compile(r"(?:^|\s)-\s+")
+
+
+def _item_key(text: str) -> str:
+    return " ".join(text.split()).lower().rstrip(" .:;")
 
 
 def run_together_findings(text: str, line: int, rules) -> list[Finding]:
