@@ -112,19 +112,29 @@ def _run_in_heading(words: list[str], index: int) -> tuple[int, str] | None:
     return run - 1, first
 
 
+# A sentence may say its heading again after one of these ("Stage IA | In stage IA, the tumor is ...").
+ECHO_LEADS = frozenset("In For During After With At".split())
+
+
 def _echoed_heading(words: list[str], index: int) -> tuple[int, str] | None:
     """(where the sentence starts, its first word) if words[index:] start with
     a heading that the sentence after it begins by saying again: "Radiation
-    therapy Radiation therapy is a cancer treatment ..." (up to MAX_ECHO words)."""
+    therapy Radiation therapy is a cancer treatment ...", "Stage IA In stage
+    IA, the tumor ..." (up to MAX_ECHO words)."""
     if not words[index][:1].isupper():
         return None
     for size in range(1, MAX_ECHO + 1):
-        heading, again = words[index: index + size], words[index + size: index + 2 * size]
-        if len(again) < size or index + 2 * size >= len(words) or heading[-1][-1:] in ".,;:!?":
+        heading = words[index: index + size]
+        if index + 2 * size >= len(words) or heading[-1][-1:] in ".,;:!?":
             break
+        if all(word.isupper() for word in heading):
+            continue
+        start = index + size
+        lead = 1 if words[start] in ECHO_LEADS else 0  # "Stage IA In stage IA, the tumor ..."
+        again = words[start + lead: start + lead + size]
         if [word.lower() for word in heading] == [word.lower().rstrip(",") for word in again] and (
-                again[0][:1].isupper()) and not all(word.isupper() for word in heading):
-            return index + size, again[0]
+                words[start][:1].isupper()):
+            return start, words[start]
     return None
 
 
