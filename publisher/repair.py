@@ -97,6 +97,8 @@ def is_line_list(lines: list[str]) -> bool:
 
 # A list item written as a line or paragraph of its own has at most this many words.
 ITEM_WORDS = 25
+# Abbreviations whose full stop ends no sentence ("Dr. Smith", "etc., and").
+ABBREVIATIONS = frozenset("etc al vs inc co ltd dr mr mrs ms st jr sr no fig approx dept".split())
 # Words title case leaves in lowercase ("Signs of Low Vision").
 SMALL_WORDS = frozenset("a an and as at but by for from in into is are nor of on or the to vs with".split())
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import textstat
 from wordfreq import zipf_frequency
 
+from ..repair import ABBREVIATIONS
+
 MAX_GRADE = 6.0
 MAX_SMOG = 8.0
 MAX_WORDS = 20
@@ -40,8 +42,9 @@ class Readability:
 
 
 def measure(sentences: list[str]) -> Readability:
-    """Figures for `sentences` read as one text, the way textstat reads a page."""
-    text = prose(sentences)
+    """Figures for `sentences` read as one text, the way textstat reads a
+    page, but with each sentence counted as one (see `as_counted`)."""
+    text = as_counted(sentences)
     counts = [word_count(sentence) for sentence in sentences] or [0]
     return Readability(grade=round(textstat.flesch_kincaid_grade(text), 2) if text else 0.0,
                        smog=round(textstat.smog_index(text), 2) if text else 0.0,
@@ -55,6 +58,21 @@ def prose(sentences: list[str]) -> str:
     return " ".join(" ".join(sentence.split()) for sentence in sentences if sentence.strip())
 
 
+# A full stop that ends no sentence: inside a number or an abbreviation ("0.73", "U.S.", "e.g."),
+# before a word in lowercase, or after a short abbreviation ("Dr. Smith").
+_INNER_STOP = re.compile(r"[.!?](?=[\w,;:])|[.!?](?=\s+[a-z0-9(])|\b((?i:" + "|".join(sorted(ABBREVIATIONS))
+                         + r"))\.(?=\s)")
+
+
+def as_counted(sentences: list[str]) -> str:
+    """The sentences joined for textstat, with each full stop that ends no
+    sentence left out: textstat ends a sentence at every one, so "RR 0.73,
+    95% CI 0.65 to 0.81" or "Dr. Smith, e.g." would count as several short
+    sentences and make the text look easy."""
+    return prose([_INNER_STOP.sub(lambda stop: stop.group(1) or "", " ".join(sentence.split()))
+                  for sentence in sentences])
+
+
 def word_count(sentence: str) -> int:
     """Words in a sentence, counted as textstat counts them."""
     return textstat.lexicon_count(sentence)
@@ -65,7 +83,7 @@ def misses_target(sentence: str) -> str | None:
     words = word_count(sentence)
     if words > MAX_WORDS:
         return f"{words} words (at most {MAX_WORDS})"
-    grade = textstat.flesch_kincaid_grade(sentence)
+    grade = textstat.flesch_kincaid_grade(as_counted([sentence]))
     if words >= 8 and grade > MAX_GRADE + 4:
         return f"grade {grade:.1f} on its own"
     return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..wordlists import medical_words
+from ..repair import ABBREVIATIONS
 from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
 
 # "??", "..", ",,", ";;", "!!", ",." and ".," but never an ellipsis ("...").
@@ -77,7 +78,6 @@ def punctuation_findings(text: str, line: int, guide: str, rules) -> tuple[str, 
 
 
 # Abbreviations written with a full stop and no other ("etc.", "Dr."): their stop ends no sentence.
-ABBREVIATIONS = frozenset("etc al vs inc co ltd dr mr mrs ms st jr sr no fig approx dept".split())
 
 
 def _abbreviation(before: str) -> bool:

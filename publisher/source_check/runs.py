@@ -16,10 +16,9 @@ import re
 
 from wordfreq import zipf_frequency
 
-from ..repair import SMALL_WORDS
+from ..repair import ABBREVIATIONS, SMALL_WORDS
 from ..wordlists import proper_names
 from .findings import FLAGGED, REFUSED, REPAIRED, Finding, excerpt
-from .punctuation import ABBREVIATIONS
 
 # A heading the sentence after it says again ("Radiation therapy Radiation therapy is") has at most this many words.
 MAX_ECHO = 6
