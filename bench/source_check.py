@@ -8,9 +8,9 @@ how often a reader agrees.
 
 CORPUS is `medquad` (the tuning set), `check` (measured once, at the end of
 a piece of work), `seeds` (the project's own sources/) or `fresh`,
-`fresh2`, `fresh3`, `fresh4` (guides made from MedQuAD documents nobody
-here had read, by bench/medquad_guides.py, in ../fresh/ ... ../fresh4/;
-each measured blind once, then tuned on, but fresh4). A sheet's first blind pass is kept beside it as
+`fresh2` ... `fresh5` (guides made from MedQuAD documents nobody here had
+read, by bench/medquad_guides.py, in ../fresh/ ... ../fresh5/; each
+measured blind once, then tuned on, but the last). A sheet's first blind pass is kept beside it as
 source-check-CORPUS-first-pass.tsv. A sheet has one row
 per finding: the guide, the line, the source line as written, what the
 check says (kind, and the repair it made or what a person should do), and
@@ -49,7 +49,8 @@ CORPORA = {"medquad": ROOT.parent / "shared" / "corpus" / "medquad",
            "fresh": ROOT.parent / "fresh",
            "fresh2": ROOT.parent / "fresh2",
            "fresh3": ROOT.parent / "fresh3",
-           "fresh4": ROOT.parent / "fresh4"}
+           "fresh4": ROOT.parent / "fresh4",
+           "fresh5": ROOT.parent / "fresh5"}
 REVIEWS = ROOT / "bench" / "reviews"
 COLUMNS = ["guide", "line", "source_line", "kind", "finding", "state", "says", "verdict", "note"]
 VERDICTS = ("real", "wrong")
