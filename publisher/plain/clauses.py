@@ -358,7 +358,7 @@ def or_gloss(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
         return None  # "Edaravone, or Radicava, ..." names one thing twice: no gloss
     if zipf_frequency(match["term"].lower(), "en") >= COMMON_WORD_ZIPF:
         return None  # "Rest, or a short walk, ..." offers a choice: "rest" is no term to gloss
-    term = match["term"] if match["term"].isupper() else match["term"][0].lower() + match["term"][1:]
+    term = grammar.mid_sentence(match["term"])
     return Aside([_end(f"{capitalize(match['gloss'])} {match['predicate']}"), _end(f"This is called {term}")])
 
 
@@ -510,7 +510,7 @@ def such_as_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | 
         # noun further back; "Examples include" does not pick one.
         return Aside([_end(f"{match['head']} {match['tail']}"), _end(f"Examples include {match['items']}")])
     plural = grammar.is_plural_noun(noun)
-    label = f"{'These' if plural else 'This'} {noun.lower()}"
+    label = f"{'These' if plural else 'This'} {grammar.mid_sentence(noun)}"
     verb = "include" if plural else "includes"
     return Aside([_end(f"{match['head']} {match['tail']}"), _end(f"{label} {verb} {match['items']}")])
 
@@ -552,7 +552,7 @@ def ing_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
             adverb, finite = f"{modal} ", grammar.base_form(verb)
         rest = _conjoined_gerunds(f"{match['rest']}{match['stop'] or '.'}", plural)
         if adverb.strip() in _IN_THE_END:
-            return [_end(head), f"{capitalize(adverb.strip())}, {subject.lower()} {finite} {rest}"]
+            return [_end(head), f"{capitalize(adverb.strip())}, {grammar.mid_sentence(subject)} {finite} {rest}"]
         return [_end(head), f"{subject} {adverb}{finite} {rest}"]
     return None
 

@@ -3,10 +3,13 @@ offline word lists: which words can be verbs or nouns, their forms, number."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 import lemminflect
+
+from ..wordlists import proper_names
 
 PRONOUNS = {"i", "you", "he", "she", "it", "we", "they", "this", "these", "those", "there", "that"}
 DETERMINERS = {"the", "a", "an", "their", "its", "his", "her", "our", "your", "my", "some", "many", "most",
@@ -18,6 +21,31 @@ SINGULAR_VERBS = {"is", "was", "has", "does"}
 PLURAL_VERBS = {"are", "were", "have", "do"}
 ADVERBS = {"often", "also", "usually", "sometimes", "still", "then", "now", "only", "even", "always", "never",
            "normally", "mainly", "mostly", "slowly", "quickly", "later", "soon", "further", "initially"}
+
+
+def mid_sentence(phrase: str) -> str:
+    """`phrase` as it reads inside a sentence: its first letter in lowercase,
+    unless its first word is a name or an acronym, which keep their form
+    wherever they move ("MNDs", "Huntington's disease", "SOD1"). Only the
+    first letter changes: "Motor neuron diseases (MNDs)" -> "motor neuron
+    diseases (MNDs)"."""
+    first = phrase.split()[0] if phrase.split() else ""
+    if not first or is_name(first):
+        return phrase
+    return phrase[0].lower() + phrase[1:]
+
+
+def is_name(word: str) -> bool:
+    """Does `word` keep its capital inside a sentence: an acronym or a word with
+    a capital or digit after its first letter ("ALS", "MNDs", "SOD1"), or a
+    word the dictionaries list only with a capital ("Huntington's", "Gaucher")?"""
+    core = word.strip(".,;:!?()\"“”‘’")
+    core = re.sub(r"['’]s$", "", core)
+    if not core:
+        return False
+    names = proper_names("en")
+    return (any(letter.isupper() for letter in core[1:]) or any(letter.isdigit() for letter in core)
+            or core.lower() in names or (core.lower().endswith("s") and core.lower()[:-1] in names))
 
 
 def bare(word: str) -> str:

@@ -55,7 +55,7 @@ def active_voice(sentence: str, names: frozenset = frozenset()) -> str:
         return sentence
     verb = _inflect(lemma[0], _TENSE[match["be"]], plural=grammar.is_plural_noun(agent.split()[-1]))
     patient = match["patient"]
-    patient = patient if _is_name(patient) else patient[0].lower() + patient[1:]
+    patient = patient if _is_name(patient) else grammar.mid_sentence(patient)
     adverb = match["adverb"] or ""
     return f"{agent[0].upper()}{agent[1:]} {adverb}{verb} {patient}{match['stop']}"
 
