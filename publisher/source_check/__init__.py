@@ -161,7 +161,7 @@ def _flagged(block: SourceBlock, rules: CheckRules, findings: list[Finding]) -> 
     texts = block.items if block.kind == "list" else (block.text,)
     for text in texts:
         findings.extend(web_text_findings(text, block.line, rules))
-        if block.kind != "heading":
+        if block.kind not in ("heading", "subheading"):
             findings.extend(run_together_findings(text, block.line, rules))
     marked = tuple(finding.text for finding in findings
                    if finding.state == FLAGGED and finding.line == block.line

@@ -115,7 +115,10 @@ def _verdict(word: str, at_start: bool, lang: str) -> tuple[str, str | None, str
         return "misspelling", correction, ""
     if written >= TYPO_ZIPF and not splits:
         return None
-    guesses = sorted(splits + near, key=lambda guess: -zipf_frequency(guess, _code(lang)))[:3]
+    if splits:  # "foodsometimes": two words a lost dash or space glued together, no misspelling
+        likeliest = max(splits, key=lambda pair: zipf_frequency(pair, _code(lang)))
+        return "words-run-together", None, f"'{likeliest}'?"
+    guesses = sorted(near, key=lambda guess: -zipf_frequency(guess, _code(lang)))[:3]
     return "misspelling", None, "did you mean " + " or ".join(f"'{guess}'" for guess in guesses) + "?"
 
 
