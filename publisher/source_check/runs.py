@@ -166,6 +166,9 @@ def _sure(words: list[str], index: int, heading_end: int) -> bool:
                                         if _ends_sentence(words[end])), len(words))]
     if sum(word.endswith("%") for word in sentence) >= 2:
         return False  # "Signs and Symptoms | Approximate number of patients ... 90% ...": a table laid flat
+    lead = " ".join(sentence[: sentence.index("-")]) if sentence.count("-") >= 2 else ""
+    if lead and re.search(r"[a-z)] [A-Z][a-z]{2,}", lead):
+        return False  # "... | Approximate number of patients (when available) Abnormality of the face - Asthma - ...": the same
     return len(heading) >= 3 or first in SENTENCE_OPENERS or first in heading
 
 
