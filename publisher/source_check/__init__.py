@@ -31,7 +31,7 @@ from .findings import FLAGGED, REFUSED, REPAIRED, Finding, KindNames, count_by_k
 from .punctuation import punctuation_findings
 from .repeats import remove_repeats
 from .rules import CHECK_FILE, REPAIRS_FILE, CheckRules, load_check_rules
-from .runs import heading_line, heading_paragraph, listed_items, run_together_findings, split_run_in_headings
+from .runs import HEADING_WORDS, heading_line, heading_paragraph, listed_items, run_together_findings, split_run_in_headings
 from .spelling import spelling_findings
 from .web_text import web_text_findings
 
@@ -111,10 +111,11 @@ def _split_headings(blocks: list[SourceBlock], lines: list[str], guide: str, rul
             prose_follows = after.kind == "paragraph" and _is_prose(after.text) and heading_paragraph(
                 following.text, following.line, guide, rules, lone_word=True)[0]
         lone = prose_follows and not (result and result[-1].kind == "paragraph" and len(result[-1].text.split()) == 1)
-        web_only = any(pattern.search(block.text) for pattern in rules.web_only)  # "Español": a link, no heading
+        short = len(block.text.split()) <= HEADING_WORDS  # only a short paragraph may be a heading
+        web_only = short and rules.web_only_match(block.text)  # "Español": a link, no heading
         is_heading, found = heading_paragraph(block.text, block.line, guide, rules, lone_word=lone) if (
-            following is not None and following.kind not in ("heading", "subheading") and not web_only) else (
-            False, [])
+            short and following is not None and following.kind not in ("heading", "subheading")
+            and not web_only) else (False, [])
         if is_heading and _gap_after(lines, block.line) > usual_gap:
             # a title with more space under it than the page leaves anywhere else: its picture was there
             findings.append(Finding("caption", block.line, block.text, FLAGGED,

@@ -75,6 +75,7 @@ def describe(finding: Finding, names: dict[str, KindNames], where: str) -> str:
 
 def excerpt(text: str, start: int, end: int, words: int = 4) -> str:
     """text[start:end] with up to `words` words either side, as written."""
-    before = re.search(rf"(?:\S+\s+){{0,{words}}}\S*$", text[:start]).group(0)
+    # (only the last stretch of what comes before: searching back from its end through a long paragraph is slow)
+    before = re.search(rf"(?:\S+\s+){{0,{words}}}\S*$", text[max(0, start - 60 * (words + 1)):start]).group(0)
     after = re.match(rf"\S*(?:\s+\S+){{0,{words}}}", text[end:]).group(0)
     return (before + text[start:end] + after).strip()

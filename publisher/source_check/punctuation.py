@@ -96,9 +96,13 @@ def _unpaired(text: str) -> int | None:
     return position
 
 
+_BRACKET = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_PAIRS.values())) + "]")
+
+
 def _first_unpaired(text: str) -> int | None:
     stack: list[tuple[str, int]] = []
-    for position, char in enumerate(text):
+    for mark in _BRACKET.finditer(text):  # only the brackets: a paragraph can be long
+        position, char = mark.start(), mark.group(0)
         if char in _PAIRS:
             stack.append((char, position))
         elif char in _PAIRS.values():
@@ -107,9 +111,8 @@ def _first_unpaired(text: str) -> int | None:
             stack.pop()
     if stack:
         return stack[0][1]
-    straight = [position for position, char in enumerate(text) if char == '"']
-    if len(straight) % 2:
-        return straight[-1]
+    if text.count('"') % 2:
+        return text.rfind('"')
     if text.count("“") != text.count("”"):
         return text.find("“") if text.count("“") > text.count("”") else text.find("”")
     return None

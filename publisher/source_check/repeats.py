@@ -96,11 +96,11 @@ def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding],
         if block.kind not in ("paragraph", "list"):
             continue
         texts = block.items if block.kind == "list" else _rough_sentences(block.text)
+        web = rules and any(rules.web_only_match(text) for text in (block.items or (block.text,)))
         repeated, run, longest = [], 0, 0
         for sentence in texts:
             key = " ".join(sentence.split()).lower()
-            if len(key.split()) < MIN_SENTENCE_WORDS or (
-                    rules and any(pattern.search(sentence) for pattern in rules.web_only)):
+            if len(key.split()) < MIN_SENTENCE_WORDS or (web and rules.web_only_match(sentence)):
                 continue
             if key not in said:
                 said[key] = ((section, part), block.line)

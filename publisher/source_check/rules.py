@@ -5,6 +5,7 @@ authors refused: locales/<lang>/source-check.toml and source-repairs.toml.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,13 +53,20 @@ class CheckRules:
 
     lang: str
     names: dict[str, KindNames]
-    web_only: tuple[re.Pattern, ...]
+    web_only: re.Pattern  # every web-only pattern in one: text matches if any of them does
+    web_only_patterns: tuple[re.Pattern, ...]  # each of them, in the order of the data file
     caption_starts: tuple[re.Pattern, ...]
     caption_anywhere: tuple[re.Pattern, ...]
     caption_words: int
     street: tuple[re.Pattern, ...]  # street addresses (phone, e-mail and web: contacts.py)
     name_heads: frozenset[str]
     refusals: tuple[Refusal, ...] = field(default=())
+
+    def web_only_match(self, text: str) -> re.Match | None:
+        """Where `text` has web-only wording, if it has any (the first pattern
+        that matches, in the data file's order). Remembered: several passes
+        ask about the same paragraph, and a long one takes milliseconds."""
+        return _first_match(self.web_only, self.web_only_patterns, text)
 
     def refused(self, guide: str, kind: str, text: str) -> bool:
         """Did the authors refuse the repair of kind `kind` of `text` in `guide`?"""
@@ -75,7 +83,8 @@ def load_check_rules(language_dir: Path, lang: str) -> CheckRules:
     return CheckRules(
         lang=lang,
         names={kind: KindNames(table["one"], table["many"], table["advice"]) for kind, table in data["kind"].items()},
-        web_only=_compiled(path, data["web-only"]["patterns"]),
+        web_only=_any_of(_compiled(path, data["web-only"]["patterns"])),
+        web_only_patterns=_compiled(path, data["web-only"]["patterns"]),
         caption_starts=_compiled(path, caption["starts"], anchored=True),
         caption_anywhere=_compiled(path, caption["anywhere"]),
         caption_words=int(caption["max_words"]),
@@ -100,6 +109,18 @@ def _compiled(path: Path, patterns: list[str], anchored: bool = False) -> tuple[
             line = _line_of(path, pattern)
             raise PublisherError(f"not a valid pattern ({error.msg}): {pattern}", path, line) from None
     return tuple(compiled)
+
+
+@lru_cache(maxsize=4096)
+def _first_match(any_of: re.Pattern, patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
+    if not any_of.search(text):
+        return None
+    return next(match for pattern in patterns if (match := pattern.search(text)))
+
+
+def _any_of(patterns: tuple[re.Pattern, ...]) -> re.Pattern:
+    """One pattern that matches where any of `patterns` does (one search, not one per pattern)."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern in patterns) or r"(?!)", re.IGNORECASE)
 
 
 def _line_of(path: Path, text: str) -> int | None:

@@ -64,7 +64,7 @@ def split_run_in_headings(text: str, line: int, guide: str, rules) -> tuple[list
         heading = " ".join(words[index:heading_end])
         sentence = " ".join(words[index: next((end + 1 for end in range(heading_end, len(words))
                                                if _ends_sentence(words[end])), len(words))])
-        if any(pattern.search(sentence) for pattern in rules.web_only):
+        if rules.web_only_match(sentence):
             continue  # "See the Treatment Options section that follows for links ...": a web instruction
         context = excerpt(" ".join(words), len(" ".join(words[:index])) + bool(index),
                           len(" ".join(words[:heading_end + 1])), words=2)
@@ -220,7 +220,7 @@ def heading_line(first: str, rest: str, line: int, guide: str, rules,
                               repair=f"'{first}' split off as a heading (a key point the guide listed before)")]
     if not (rest[:1].isupper() or rest.startswith("- ")) or _bare(words[-1]) in rules.name_heads | SMALL_WORDS:
         return False, []
-    if any(pattern.search(first) for pattern in rules.web_only):
+    if rules.web_only_match(first):
         return False, []
     is_heading, findings = heading_paragraph(first, line, guide, rules, lone_word=len(rest.split()) >= 6,
                                              most_words=LINE_HEADING_WORDS)

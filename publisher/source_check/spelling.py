@@ -131,7 +131,11 @@ def _worth_asking(lower: str, lang: str) -> bool:
     if _glued(lower, lang) or any(zipf_frequency(f"{left} {right}", code) >= SPLIT_ZIPF
                                   for left, right in _cuts(lower)):
         return True
-    return any(_known_form(candidate, lang) for candidate in _one_edit(lower))
+    candidates = _one_edit(lower)
+    if not candidates.isdisjoint(dictionary_words(lang)):
+        return True
+    return any(_affixed(candidate, lang) for candidate in candidates
+               if candidate.endswith(SUFFIXES) or candidate.startswith(PREFIXES_OF_WORDS))
 
 
 def _cuts(word: str) -> list[tuple[str, str]]:
@@ -146,10 +150,6 @@ def _one_edit(word: str) -> set[str]:
             | {left + right[1] + right[0] + right[2:] for left, right in cuts if len(right) > 1}
             | {left + letter + right[1:] for left, right in cuts if right for letter in letters}
             | {left + letter + right for left, right in cuts for letter in letters})
-
-
-def _known_form(word: str, lang: str) -> bool:
-    return word in dictionary_words(lang) or _affixed(word, lang)
 
 
 def _known(lower: str, lang: str) -> bool:

@@ -15,11 +15,9 @@ from .findings import FLAGGED, Finding, excerpt
 def web_text_findings(text: str, line: int, rules) -> list[Finding]:
     """Flag web-only instructions, captions and contact details in one paragraph or item."""
     findings = []
-    for pattern in rules.web_only:
-        match = pattern.search(text)
-        if match:
-            findings.append(Finding("web-only", line, excerpt(text, match.start(), match.end()), FLAGGED))
-            break
+    match = rules.web_only_match(text)
+    if match:
+        findings.append(Finding("web-only", line, excerpt(text, match.start(), match.end()), FLAGGED))
     if _is_caption(text, rules):
         findings.append(Finding("caption", line, text, FLAGGED))
     contacts = sorted({(contact.start, contact.end) for contact in find_contacts(text)}
