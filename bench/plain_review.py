@@ -3,6 +3,8 @@ source sentence it came from, for an editor to judge.
 
     python bench/plain_review.py write GUIDE.md ...   # write or refresh bench/reviews/<slug>.tsv
     python bench/plain_review.py rates                # the rates over every sheet in bench/reviews/
+    python bench/plain_review.py blind NAME GUIDE.md ...  # blind sheets for a reviewer, and their keys
+    python bench/plain_review.py ledger               # each transformation's record over the blind sheets
 
 A sheet has one row per unit of the plain guide's sections, in reading order
 (paragraph sentences, list introductions and items, added explanations),
@@ -17,6 +19,22 @@ A source sentence that was already broken and is kept as written is judged
 against what the engine did: kept unchanged, it is OK (note: source).
 Refreshing a sheet keeps the judgment of every row whose source and plain
 text are unchanged, so only what the engine changed needs reading again.
+
+Those sheets show the engine's strength and are refreshed in place: they are
+the team's own reading, not a blind review. A **blind** sheet
+(bench/reviews/blind/NAME/<slug>.tsv) shows a reviewer only the source and
+the printed text of every row, to be judged with ../shared/review-brief.md
+(`verdict` OK, BROKEN, MEANING or CLUMSY; `plain_enough` yes or no; `why`);
+what the engine did to each row (its strength, and each transformation that
+changed it: a clause rule, the active voice, "you", a lexicon entry,
+numbers) is written apart, in bench/reviews/blind-keys/NAME/<slug>.tsv, for
+the ledger. A blind sheet is written once and never refreshed: its verdicts
+are the first blind pass over what the engine printed then.
+
+The **ledger** joins every judged blind sheet with its keys: for each
+transformation, the rows it changed, how many a reviewer found acceptable (OK
+or CLUMSY: correct and faithful), and on how many sets (NAME) it was judged.
+A transformation under ACCEPTABLE (97%) is to be off by default.
 """
 
 from __future__ import annotations
@@ -41,10 +59,11 @@ ADDED = "(added explanation)"
 
 
 def sheet_rows(path: Path) -> list[dict]:
-    """The rows of one guide's sheet, unjudged."""
+    """The rows of one guide's sheet, unjudged (with `applied`: what changed each)."""
     source = load_source(path)
     result = plain_result(source, load_rules(ROOT / "locales" / source.lang, source.lang))
     strength = {rewrite.source: rewrite.strength for rewrite in result.rewrites}
+    applied = {rewrite.source: rewrite.applied for rewrite in result.rewrites}
     rows: list[dict] = []
     for section in result.guide.sections:
         for block in section.blocks:
@@ -57,8 +76,10 @@ def sheet_rows(path: Path) -> list[dict]:
                     engine = f"list item ({strength.get(origin, 'source list')})"
                 else:
                     engine = strength.get(origin, "")
+                steps = ("explanation",) if not origin else applied.get(origin, ())
                 rows.append({"n": len(rows) + 1, "section": section.heading.text, "source": origin or ADDED,
-                             "plain": unit.text, "engine": engine, "judgment": "", "note": ""})
+                             "plain": unit.text, "engine": engine, "judgment": "", "note": "",
+                             "applied": " ".join(steps)})
     return rows
 
 
@@ -75,7 +96,7 @@ def write(paths: list[Path]) -> None:
         for row in rows:
             row["judgment"], row["note"] = kept.get((row["source"], row["plain"]), ("", ""))
         with target.open("w", newline="", encoding="utf-8") as out:
-            writer = csv.DictWriter(out, COLUMNS, delimiter="\t", lineterminator="\n")
+            writer = csv.DictWriter(out, COLUMNS, delimiter="\t", lineterminator="\n", extrasaction="ignore")
             writer.writeheader()
             writer.writerows(rows)
         todo = sum(1 for row in rows if not row["judgment"])
@@ -87,6 +108,8 @@ def rates() -> int:
     guides = 0
     for sheet in sorted(REVIEWS.glob("*.tsv")):
         rows = _read(sheet)
+        if rows and "judgment" not in rows[0]:
+            continue  # the source check's sheets (bench/source_check.py)
         guides += 1
         found = Counter(row["judgment"] for row in rows)
         unknown = set(found) - set(JUDGMENTS)
@@ -103,6 +126,74 @@ def rates() -> int:
     return 0
 
 
+BLIND = REVIEWS / "blind"
+KEYS = REVIEWS / "blind-keys"
+BLIND_COLUMNS = ["n", "section", "source", "plain", "verdict", "plain_enough", "why", "note"]
+KEY_COLUMNS = ["n", "engine", "applied"]
+VERDICTS = ("OK", "BROKEN", "MEANING", "CLUMSY")
+ACCEPTABLE = 0.97
+
+
+def blind(name: str, paths: list[Path]) -> None:
+    """Write the blind sheets of set `name` and, apart, their keys; never over a judged sheet."""
+    for path in paths:
+        sheet, key = BLIND / name / f"{path.stem}.tsv", KEYS / name / f"{path.stem}.tsv"
+        if sheet.exists() and any(row["verdict"] for row in _read(sheet)):
+            print(f"{sheet.relative_to(ROOT)}: judged already, left as it is")
+            continue
+        rows = sheet_rows(path)
+        for target, columns in ((sheet, BLIND_COLUMNS), (key, KEY_COLUMNS)):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("w", newline="", encoding="utf-8") as out:
+                writer = csv.DictWriter(out, columns, delimiter="\t", lineterminator="\n", extrasaction="ignore",
+                                        restval="")
+                writer.writeheader()
+                writer.writerows(rows)
+        print(f"{sheet.relative_to(ROOT)}: {len(rows)} rows, {sum(bool(row['applied']) for row in rows)} changed")
+
+
+def ledger() -> int:
+    """Each transformation's record over every judged blind sheet."""
+    records: dict[str, Counter] = {}
+    sets: dict[str, set] = {}
+    totals: Counter = Counter()
+    for sheet in sorted(BLIND.glob("*/*.tsv")):
+        key = KEYS / sheet.parent.name / sheet.name
+        if not key.exists():
+            continue
+        steps = {row["n"]: row["applied"].split() for row in _read(key)}
+        for row in _read(sheet):
+            verdict = row["verdict"].strip().upper()
+            if verdict not in VERDICTS:
+                continue
+            totals[verdict] += 1
+            totals["changed"] += bool(steps.get(row["n"]))
+            for step in steps.get(row["n"], ()):
+                records.setdefault(step, Counter())[verdict] += 1
+                sets.setdefault(step, set()).add(sheet.parent.name)
+    judged = sum(totals[verdict] for verdict in VERDICTS)
+    if not judged:
+        print("no judged blind sheets")
+        return 1
+    print(f"{judged} rows judged blind, {totals['changed']} changed by the engine: " + ", ".join(
+        f"{verdict} {100 * totals[verdict] / judged:.1f} per 100" for verdict in VERDICTS))
+    print(f"\n{'transformation':<44}{'rows':>5}{'acceptable':>12}  sets  default")
+    for step, counts in sorted(records.items(), key=lambda item: (_acceptable(item[1]), -sum(item[1].values()))):
+        rows = sum(counts.values())
+        share = _acceptable(counts)
+        default = "on" if share >= ACCEPTABLE and len(sets[step]) >= 2 else (
+            "off" if share < ACCEPTABLE else "on? (one set)")
+        problems = ", ".join(f"{verdict} {counts[verdict]}" for verdict in ("BROKEN", "MEANING") if counts[verdict])
+        print(f"{step[:43]:<44}{rows:>5}{100 * share:>11.0f}%  {len(sets[step]):>4}  {default}"
+              + (f"  ({problems})" if problems else ""))
+    return 0
+
+
+def _acceptable(counts: Counter) -> float:
+    rows = sum(counts.values())
+    return (counts["OK"] + counts["CLUMSY"]) / rows if rows else 0.0
+
+
 def _read(path: Path) -> list[dict]:
     with path.open(newline="", encoding="utf-8") as sheet:
         return list(csv.DictReader(sheet, delimiter="\t"))
@@ -114,10 +205,19 @@ def main() -> int:
     writing = commands.add_parser("write", help="write or refresh the sheets of these guides")
     writing.add_argument("guides", nargs="+", type=Path)
     commands.add_parser("rates", help="print the judged rates")
+    blinding = commands.add_parser("blind", help="write blind sheets of these guides as set NAME, keys apart")
+    blinding.add_argument("name")
+    blinding.add_argument("guides", nargs="+", type=Path)
+    commands.add_parser("ledger", help="print each transformation's record over the judged blind sheets")
     args = parser.parse_args()
     if args.command == "write":
         write(args.guides)
         return 0
+    if args.command == "blind":
+        blind(args.name, args.guides)
+        return 0
+    if args.command == "ledger":
+        return ledger()
     return rates()
 
 

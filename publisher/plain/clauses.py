@@ -68,22 +68,25 @@ class Aside(list):
 
 
 def split_clauses(sentence: str, names: frozenset = frozenset(),
-                  rules: "Sequence[ClauseRule | Rule] | None" = None) -> list[str]:
+                  rules: "Sequence[ClauseRule | Rule] | None" = None, used: list[str] | None = None) -> list[str]:
     """`sentence` as one or more sentences, one idea each. `rules` (default:
     the registry, `RULES`) are tried in order; the first that applies wins.
-    Bare rule functions are accepted too."""
+    Bare rule functions are accepted too. The name of each rule that split
+    is added to `used`, if given (the ledger counts what each rule made)."""
     rules = RULES if rules is None else rules
     for rule in rules:
         split = rule.split if isinstance(rule, ClauseRule) else rule
         pieces = split(sentence.strip(), names)
         if not pieces or not all(len(piece.split()) >= 2 for piece in pieces):
             continue
+        if used is not None:
+            used.append(rule.name if isinstance(rule, ClauseRule) else rule.__name__)
         if isinstance(pieces, Aside):
-            main, aside = split_clauses(pieces[0], names, rules), split_clauses(pieces[1], names, rules)
+            main, aside = split_clauses(pieces[0], names, rules, used), split_clauses(pieces[1], names, rules, used)
             at = next((index for index, piece in enumerate(main)
                        if pieces.anchor and re.search(rf"\b{re.escape(pieces.anchor)}\b", piece)), 0)
             return main[: at + 1] + aside + main[at + 1:]
-        return [result for piece in pieces for result in split_clauses(piece, names, rules)]
+        return [result for piece in pieces for result in split_clauses(piece, names, rules, used)]
     return [sentence.strip()]
 
 

@@ -88,12 +88,21 @@ class Lexicon:
         return Lexicon({key: value for key, value in self.replacements.items() if key not in dropped},
                        (*self.kept, *sorted(dropped))), dropped
 
-    def apply(self, text: str, pos_at: PosAt | None = None, whole: list[tuple[int, int]] = ()) -> str:
+    def apply(self, text: str, pos_at: PosAt | None = None, whole: list[tuple[int, int]] = (),
+              used: list[str] | None = None) -> str:
         """`text` with every lexicon phrase replaced: kept terms untouched, a
         single word only as the part of speech `pos_at(start)` says, nothing
         inside the `whole` spans (names that stay whole) unless the phrase
-        covers the name."""
-        return self.pattern.sub(lambda match: self._replace(match, text, pos_at, whole), text)
+        covers the name. Each entry that replaced something is added to
+        `used` (its phrase, lowercase), if given."""
+
+        def replaced(match: re.Match) -> str:
+            plain = self._replace(match, text, pos_at, whole)
+            if used is not None and plain != match.group(0):
+                used.append(_normal(match.group(0)))
+            return plain
+
+        return self.pattern.sub(replaced, text)
 
     def _replace(self, match: re.Match, text: str, pos_at: PosAt | None, whole) -> str:
         found = match.group(0)

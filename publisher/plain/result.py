@@ -22,6 +22,8 @@ class Rewrite:
     plain: tuple[str, ...]
     strength: str  # a Strength name, or KEPT
     rejected: tuple[str, ...] = ()  # "full: lost hedge ...", one per rejected strength
+    # What changed the sentence: "clause:<rule>", "voice", "reader", "lexicon:<entry>", "numbers", "infinitives"
+    applied: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:

@@ -90,7 +90,8 @@ class Rewriter:
         sentence = " ".join(sentence.split())
         rejected = []
         for strength in STRENGTHS:
-            clauses = self.attempt(sentence, strength)
+            applied: list[str] = []
+            clauses = self.attempt(sentence, strength, applied)
             plain = [text for clause in clauses for text in clause]
             if not plain:
                 continue
@@ -100,18 +101,21 @@ class Rewriter:
                 rejected.append(f"{strength.name}: {problems[0]}")
                 continue
             if not strength.swap_words and len(clauses) > 1:
-                mixed = _ending_as_in(sentence, self._some_plain_words(sentence, strength, clauses))
+                mixed = _ending_as_in(sentence, self._some_plain_words(sentence, strength, clauses, applied))
                 if mixed != plain:
                     return Rewrite(sentence, tuple(mixed), f"{strength.name}, plain words where they pass",
-                                   tuple(rejected))
-            return Rewrite(sentence, tuple(plain), strength.name, tuple(rejected))
+                                   tuple(rejected), _distinct(applied))
+            return Rewrite(sentence, tuple(plain), strength.name, tuple(rejected), _distinct(applied))
         return Rewrite(sentence, (sentence,), KEPT, tuple(rejected))
 
-    def _some_plain_words(self, sentence: str, strength: Strength, own: list[list[str]]) -> list[str]:
+    def _some_plain_words(self, sentence: str, strength: Strength, own: list[list[str]],
+                          applied: list[str]) -> list[str]:
         """Starting from a split in the source's own words that passed its
         checks, take the plain words clause by clause wherever the whole still
-        passes ("Normally, ..." kept in one clause, plain words in the others)."""
-        swapped = self.attempt(sentence, replace(strength, swap_words=True))
+        passes ("Normally, ..." kept in one clause, plain words in the others).
+        The word swaps taken are added to `applied`."""
+        swapped_applied: list[str] = []
+        swapped = self.attempt(sentence, replace(strength, swap_words=True), swapped_applied)
         if len(swapped) != len(own):
             return [text for clause in own for text in clause]
         chosen = list(own)
@@ -119,23 +123,42 @@ class Rewriter:
             trial = chosen[:index] + [clause] + chosen[index + 1:]
             if not self.checker.problems(sentence, [text for part in trial for text in part]):
                 chosen = trial
+        if chosen != own:  # (which clause took which swap is not told apart)
+            applied += [step for step in swapped_applied if step.startswith("lexicon:")]
         return [text for clause in chosen for text in clause]
 
-    def attempt(self, sentence: str, strength: Strength) -> list[list[str]]:
+    def attempt(self, sentence: str, strength: Strength, applied: list[str] | None = None) -> list[list[str]]:
         """The plain sentences of one rewrite strength, unchecked, grouped by
-        the clause of the source they come from."""
+        the clause of the source they come from. What changed the text is
+        added to `applied`, if given (see Rewrite.applied)."""
+        applied = [] if applied is None else applied
         guarded = guard_contacts(sentence)
         clauses: list[list[str]] = []
-        pieces = split_clauses(guarded.text, self.names) if strength.split else [guarded.text]
+        rules: list[str] = []
+        pieces = split_clauses(guarded.text, self.names, used=rules) if strength.split else [guarded.text]
+        applied += [f"clause:{rule}" for rule in rules]
         for piece in pieces:
             if strength.restructure:
-                piece = active_voice(piece, self.names)
-                piece = address_reader(piece, self.reader_nouns)
+                piece = _noting("voice", active_voice(piece, self.names), piece, applied)
+                piece = _noting("reader", address_reader(piece, self.reader_nouns), piece, applied)
             piece = " ".join(piece.split())
             if strength.swap_words:
-                piece = self.lexicon.apply(piece, _tagger(piece), self.fixed_names.spans(piece))
-            piece = plain_numbers(piece)
-            piece = infinitives(piece)
+                entries: list[str] = []
+                piece = self.lexicon.apply(piece, _tagger(piece), self.fixed_names.spans(piece), used=entries)
+                applied += [f"lexicon:{entry}" for entry in entries]
+            piece = _noting("numbers", plain_numbers(piece), piece, applied)
+            piece = _noting("infinitives", infinitives(piece), piece, applied)
             parts = (tidy(text) for text in split_sentences(piece, self.lang))
             clauses.append([guarded.restore(part) for part in parts if len(part.split()) > 1])
         return clauses
+
+
+def _noting(step: str, after: str, before: str, applied: list[str]) -> str:
+    """`after`, with `step` added to `applied` if it changed `before`."""
+    if after != before:
+        applied.append(step)
+    return after
+
+
+def _distinct(steps: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(steps))
