@@ -11,6 +11,7 @@ from ..datafiles import load_data
 from ..errors import PublisherError, display_path
 from ..model import BulletList, GlossaryEntry, Guide, Section, Sentence, SourceGuide, Subheading
 from ..sentences import split_sentences
+from .clauses import RULES as CLAUSE_RULES
 from .fidelity import missing
 from .fixed_names import FixedNames, load_fixed_names
 from .lexicon import SHAPE as LEXICON_SHAPE, Lexicon, load_lexicon
@@ -21,6 +22,7 @@ from .result import EDITOR, PlainResult, Rewrite
 from .rewrite import Rewriter
 from .sections import SectionDraft, TopicRules, draft_sections, find_subject, load_topics
 from .summary import key_points
+from .switches import OFF_FILE, load_switches
 from .terms import NAME_KINDS, Term, Terms, load_terms
 
 MAX_SENTENCES_PER_PARAGRAPH = 4
@@ -37,6 +39,7 @@ class PlainRules:
     overrides: Overrides
     reader_nouns: tuple[str, ...]
     fixed_names: FixedNames
+    off: frozenset[str] = frozenset()  # transformations switched off (switches.py)
 
 
 def load_rules(language_dir: Path, lang: str) -> PlainRules:
@@ -48,10 +51,13 @@ def load_rules(language_dir: Path, lang: str) -> PlainRules:
     terms = load_terms(language_dir / "terms.toml", language_dir / "glossary.toml")
     lexicon_file = language_dir / "lexicon.toml"
     reader = load_data(lexicon_file, LEXICON_SHAPE).get("reader", {})
-    return PlainRules(lang=lang, topics=load_topics(topics_file), lexicon=load_lexicon(lexicon_file, terms.forms),
+    lexicon = load_lexicon(lexicon_file, terms.forms)
+    off = load_switches(language_dir / OFF_FILE, tuple(rule.name for rule in CLAUSE_RULES), lexicon.replacements)
+    return PlainRules(lang=lang, topics=load_topics(topics_file), lexicon=lexicon.without(
+                          name.partition(":")[2] for name in off if name.startswith("lexicon:")),
                       terms=terms, overrides=load_overrides(language_dir / "overrides.toml"),
                       reader_nouns=tuple(reader.get("nouns", ())),
-                      fixed_names=load_fixed_names(language_dir / "fixed-names.toml", lang))
+                      fixed_names=load_fixed_names(language_dir / "fixed-names.toml", lang), off=off)
 
 
 def make_plain(source: SourceGuide, rules: PlainRules) -> Guide:
@@ -77,7 +83,7 @@ def plain_result(source: SourceGuide, rules: PlainRules,
     lexicon, dropped = rules.lexicon.for_subject(subject).keeping(
         source.keep, [source.title, *(draft.heading for draft in drafts)], rules.reader_nouns)
     rewriter = Rewriter(lexicon, rules.reader_nouns, names, Checker(rules.terms, source.lang), rules.fixed_names,
-                        source.lang)
+                        source.lang, off=rules.off)
     context = subject + "".join(f" -{entry}" for entry in sorted(dropped))  # a rewrite depends on the lexicon
     writer = _SectionWriter(source, rules, rewriter, context, {} if known is None else known)
     sections = tuple(writer.section(draft) for draft in drafts)

@@ -53,6 +53,13 @@ class Lexicon:
                         {pos: value.replace("{subject}", subject) for pos, value in plain.items()}
                         for key, plain in self.replacements.items()}, self.kept)
 
+    def without(self, entries) -> "Lexicon":
+        """The lexicon without these entries (phrases, any capitals): switched off."""
+        gone = {_normal(entry) for entry in entries}
+        if not gone:
+            return self
+        return Lexicon({key: value for key, value in self.replacements.items() if key not in gone}, self.kept)
+
     def keeping(self, words, headings, reader_nouns=()) -> tuple["Lexicon", frozenset[str]]:
         """The lexicon for a guide whose author keeps `words` as written and
         whose title and headings (never rewritten) are `headings`, so that a

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from ..sentences import split_sentences
 from . import parser
-from .clauses import split_clauses
+from .clauses import RULES as CLAUSE_RULES, split_clauses
 from .contact_guard import guard_contacts
 from .fixed_names import FixedNames
 from .lexicon import Lexicon
@@ -29,6 +29,7 @@ from .numbers import plain_numbers
 from .proof import Checker
 from .reader import address_reader
 from .result import Rewrite
+from .switches import STEPS
 from .tidy import infinitives, tidy
 from .voice import active_voice
 
@@ -84,6 +85,11 @@ class Rewriter:
     checker: Checker
     fixed_names: FixedNames = field(default_factory=lambda: FixedNames(frozenset()))
     lang: str = "en"
+    off: frozenset[str] = frozenset()  # transformations switched off (switches.py)
+
+    @property
+    def clause_rules(self) -> tuple:
+        return tuple(rule for rule in CLAUSE_RULES if f"clause:{rule.name}" not in self.off)
 
     def rewrite(self, sentence: str) -> Rewrite:
         """The plain sentences for one source sentence, proven or kept as written."""
@@ -135,19 +141,22 @@ class Rewriter:
         guarded = guard_contacts(sentence)
         clauses: list[list[str]] = []
         rules: list[str] = []
-        pieces = split_clauses(guarded.text, self.names, used=rules) if strength.split else [guarded.text]
+        pieces = split_clauses(guarded.text, self.names, self.clause_rules, used=rules) if strength.split else [
+            guarded.text]
         applied += [f"clause:{rule}" for rule in rules]
+        on = {step: step not in self.off for step in STEPS}
         for piece in pieces:
             if strength.restructure:
-                piece = _noting("voice", active_voice(piece, self.names), piece, applied)
-                piece = _noting("reader", address_reader(piece, self.reader_nouns), piece, applied)
+                piece = _noting("voice", active_voice(piece, self.names), piece, applied) if on["voice"] else piece
+                piece = _noting("reader", address_reader(piece, self.reader_nouns), piece, applied) if (
+                    on["reader"]) else piece
             piece = " ".join(piece.split())
             if strength.swap_words:
                 entries: list[str] = []
                 piece = self.lexicon.apply(piece, _tagger(piece), self.fixed_names.spans(piece), used=entries)
                 applied += [f"lexicon:{entry}" for entry in entries]
-            piece = _noting("numbers", plain_numbers(piece), piece, applied)
-            piece = _noting("infinitives", infinitives(piece), piece, applied)
+            piece = _noting("numbers", plain_numbers(piece), piece, applied) if on["numbers"] else piece
+            piece = _noting("infinitives", infinitives(piece), piece, applied) if on["infinitives"] else piece
             parts = (tidy(text) for text in split_sentences(piece, self.lang))
             clauses.append([guarded.restore(part) for part in parts if len(part.split()) > 1])
         return clauses

@@ -1,0 +1,54 @@
+"""Transformations a blind review found wrong too often are switched off in
+locales/<lang>/plain-off.toml, and each rewrite says which transformations
+made it (issue 23, point 1)."""
+
+import shutil
+
+import pytest
+
+from conftest import REPO
+from publisher.errors import PublisherError
+from publisher.plain import load_rules
+from publisher.plain.rewrite import Rewriter
+from publisher.plain.proof import Checker
+
+SEMICOLONS = "Your nurse will check your breathing; your doctor will check your weight and your strength."
+PHYSICIANS = "Physicians may try to remove contaminated food from the gut."
+
+
+def rewriter(rules) -> Rewriter:
+    return Rewriter(rules.lexicon, rules.reader_nouns, frozenset(), Checker(rules.terms, "en"), rules.fixed_names,
+                    "en", off=rules.off)
+
+
+@pytest.fixture
+def language(tmp_path):
+    folder = tmp_path / "en"
+    shutil.copytree(REPO / "locales" / "en", folder)
+    (folder / "plain-off.toml").unlink(missing_ok=True)
+    return folder
+
+
+def test_each_rewrite_names_what_changed_it(language):
+    rules = load_rules(language, "en")
+    split = rewriter(rules).rewrite(SEMICOLONS)
+    assert split.plain == ("Your nurse will check your breathing.", "Your doctor will check your weight and your strength.")
+    assert "clause:semicolons" in split.applied
+    assert "lexicon:physicians" in rewriter(rules).rewrite(PHYSICIANS).applied
+    assert rewriter(rules).rewrite("The cat sat on the mat.").applied == ()
+
+
+def test_a_switched_off_rule_or_entry_changes_nothing(language):
+    (language / "plain-off.toml").write_text('off = ["clause:semicolons", "lexicon:physicians"]\n', encoding="utf-8")
+    rules = load_rules(language, "en")
+    assert rewriter(rules).rewrite(SEMICOLONS).plain == (SEMICOLONS,)
+    assert rewriter(rules).rewrite(PHYSICIANS).plain[0].startswith("Physicians")
+
+
+def test_an_unknown_switch_is_one_error_naming_the_file_and_line(language):
+    (language / "plain-off.toml").write_text('# off\noff = [\n  "clause:semicolons",\n  "clause:no_such_rule",\n]\n',
+                                             encoding="utf-8")
+    with pytest.raises(PublisherError) as error:
+        load_rules(language, "en")
+    assert "clause:no_such_rule" in str(error.value) and error.value.line == 4
+    assert error.value.path.name == "plain-off.toml"
