@@ -56,6 +56,7 @@ REVIEWS = ROOT / "bench" / "reviews"
 COLUMNS = ["n", "section", "source", "plain", "engine", "judgment", "note"]
 JUDGMENTS = ("OK", "broken", "meaning", "clumsy")
 ADDED = "(added explanation)"
+STEP_SEPARATOR = "; "  # between the transformations of a row in a key ("lexicon:dietary fiber; numbers")
 
 
 def sheet_rows(path: Path) -> list[dict]:
@@ -79,7 +80,7 @@ def sheet_rows(path: Path) -> list[dict]:
                 steps = ("explanation",) if not origin else applied.get(origin, ())
                 rows.append({"n": len(rows) + 1, "section": section.heading.text, "source": origin or ADDED,
                              "plain": unit.text, "engine": engine, "judgment": "", "note": "",
-                             "applied": " ".join(steps)})
+                             "applied": STEP_SEPARATOR.join(steps)})
     return rows
 
 
@@ -161,7 +162,7 @@ def ledger() -> int:
         key = KEYS / sheet.parent.name / sheet.name
         if not key.exists():
             continue
-        steps = {row["n"]: row["applied"].split() for row in _read(key)}
+        steps = {row["n"]: [step for step in row["applied"].split(STEP_SEPARATOR) if step] for row in _read(key)}
         for row in _read(sheet):
             verdict = row["verdict"].strip().upper()
             if verdict not in VERDICTS:

@@ -94,7 +94,7 @@ REWRITES = [
     ("Contact us at 1-800-782-4747 or https://www.als.org/10%20percent for additional assistance.",
      ["Contact us at 1-800-782-4747 or https://www.als.org/10%20percent for more assistance."]),
     ("Approximately 5-10 percent of patients call (800) 352-9424, which is the helpline.",
-     ["About 5 to 10 out of 100 people with ALS call (800) 352-9424.", "This is the helpline."]),
+     ["About 5 to 10 out of 100 patients call (800) 352-9424.", "This is the helpline."]),
     ("Call 1-800-352-9424 (TTY: 301-468-5981) for information about the disorder.",
      ["Call 1-800-352-9424 (TTY: 301-468-5981) for information about the condition."]),
     ("www.nei.nih.gov provides additional information.", ["www.nei.nih.gov gives more information."]),

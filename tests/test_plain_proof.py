@@ -176,9 +176,15 @@ def test_an_adjective_is_swapped_only_before_the_word_it_describes():
 
 
 def test_a_noun_after_a_noun_that_modifies_it_is_not_swapped_for_a_phrase():
-    text = " ".join(rewrite_of("Some spinal cord injury patients can walk again with help.").plain)
-    assert "people with" not in text
-    assert "people" in " ".join(rewrite_of("Some patients can walk again with help.").plain)
+    # the entry as lexicon.toml writes it, whether or not plain-off.toml switches it off
+    rules = replace(RULES, lexicon=Lexicon({**RULES.lexicon.replacements, "patients": {"noun": "people with {subject}"}},
+                                           RULES.lexicon.kept))
+
+    def swapped(sentence: str) -> str:
+        return " ".join(plain_result(guide(sentence), rules).rewrites[0].plain)
+
+    assert "people with" not in swapped("Some spinal cord injury patients can walk again with help.")
+    assert "people" in swapped("Some patients can walk again with help.")
 
 
 def test_the_long_form_of_a_defined_abbreviation_is_a_name():

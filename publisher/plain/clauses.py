@@ -119,7 +119,9 @@ def semicolons(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
 
 # --- dashes --------------------------------------------------------------------------
 
-_DASH = re.compile(r"\s*(?:—|–|\s-\s|--)\s*")
+# An em dash, or an en dash or hyphen with spaces round it: an en dash between two words or
+# numbers is a hyphen or a range ("A–200", "first–line", "5–10 minutes"), nothing to split at.
+_DASH = re.compile(r"\s*—\s*|\s+–\s+|\s-\s|\s*--\s*")
 
 
 def dash_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
