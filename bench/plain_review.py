@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -178,16 +179,24 @@ def ledger() -> int:
         return 1
     print(f"{judged} rows judged blind, {totals['changed']} changed by the engine: " + ", ".join(
         f"{verdict} {100 * totals[verdict] / judged:.1f} per 100" for verdict in VERDICTS))
-    print(f"\n{'transformation':<44}{'rows':>5}{'acceptable':>12}  sets  default")
+    switched_off = _switched_off()
+    print(f"\n{'transformation':<44}{'rows':>5}{'acceptable':>12}  sets  record says    now")
     for step, counts in sorted(records.items(), key=lambda item: (_acceptable(item[1]), -sum(item[1].values()))):
         rows = sum(counts.values())
         share = _acceptable(counts)
         default = "on" if share >= ACCEPTABLE and len(sets[step]) >= 2 else (
             "off" if share < ACCEPTABLE else "on? (one set)")
         problems = ", ".join(f"{verdict} {counts[verdict]}" for verdict in ("BROKEN", "MEANING") if counts[verdict])
-        print(f"{step[:43]:<44}{rows:>5}{100 * share:>11.0f}%  {len(sets[step]):>4}  {default}"
+        now = "off" if step in switched_off else "on"
+        print(f"{step[:43]:<44}{rows:>5}{100 * share:>11.0f}%  {len(sets[step]):>4}  {default:<14}{now}"
               + (f"  ({problems})" if problems else ""))
     return 0
+
+
+def _switched_off() -> frozenset[str]:
+    """The transformations locales/en/plain-off.toml switches off now."""
+    path = ROOT / "locales" / "en" / "plain-off.toml"
+    return frozenset(tomllib.loads(path.read_text(encoding="utf-8")).get("off", ())) if path.exists() else frozenset()
 
 
 def _acceptable(counts: Counter) -> float:
