@@ -166,6 +166,16 @@ def test_a_share_of_a_quantity_stays_a_percentage(source, plain):
     assert plain_numbers(source) == plain
 
 
+@pytest.mark.parametrize("strength", [
+    "Permethrin 1% lotion is approved for children.",
+    "Use Nix (permethrin lotion, 1%) as the label says.",
+    "Spinosad 0.9% topical suspension is used once.",
+])
+def test_a_products_strength_stays_a_percentage(strength):
+    # blind reviewers: "1 out of 100" and "0.9 out of 100" do not fit a lotion's strength
+    assert plain_numbers(strength) == strength
+
+
 def test_an_adjective_is_swapped_only_before_the_word_it_describes():
     lexicon = Lexicon({"genetic": {"adjective": "gene"}})
     adjective = lambda start: "adjective"  # noqa: E731

@@ -2,7 +2,8 @@
 "10% of cases" -> "1 in 10 cases".
 
 Percentages become counts out of 100 (or "1 in N" when that is exact and
-N is 10 or less); ranges use "to". Plain numbers are left as they are.
+N is 10 or less); ranges use "to". Plain numbers are left as they are, and
+so is a percentage that is a product's strength ("1% lotion").
 """
 
 from __future__ import annotations
@@ -40,8 +41,24 @@ def _of_people(after: str) -> bool:
     return False
 
 
+# A percentage next to one of these is a product's strength ("1% lotion", "permethrin lotion, 1%"),
+# not a count of people out of 100.
+_PRODUCTS = r"(?:lotion|cream|shampoo|solution|gel|ointment|spray|rinse|suspension|drops|foam|wash)s?"
+
+
+def _strength(match: re.Match) -> bool:
+    """Is the percentage a strength: a product named right after or just before it, or a decimal
+    with no "of" ("0.9%")?"""
+    after, before = match.string[match.end():], match.string[:match.start()]
+    return bool(re.match(rf"\s+{_PRODUCTS}\b", after, re.IGNORECASE)
+                or re.search(rf"\b{_PRODUCTS}\b[\s,(]*(?:\S+\s+)?$", before, re.IGNORECASE)
+                or ("." in match["low"] and not match["of"]))
+
+
 def _percentage(match: re.Match) -> str:
     low, high = match["low"], match["high"]
+    if _strength(match):
+        return match.group(0)
     if match["of"] and not _of_people(match.string[match.end():]):
         return match.group(0)  # "10 percent of baseline body weight" stays a share of a quantity
     if not match["of"] and re.match(r"\s+of\b", match.string[match.end():]):
