@@ -645,12 +645,20 @@ def concession(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
     match = _CONCESSION.match(sentence)
     if not match or _words(match["clause"]) < 3 or not grammar.starts_clause(match["main"].split()):
         return None
+    if grammar.bare(match["clause"].split()[0]) in _FORWARD_PRONOUNS:
+        return None  # "Although it is common in the elderly, dementia is ...": "it" points forward, to "dementia"
     return [_end(capitalize(match["clause"])), _end("But " + match["main"])]
+
+
+# A pronoun that opens a fronted clause points to the main clause's subject, which a split leaves behind.
+_FORWARD_PRONOUNS = {"it", "they", "he", "she", "its", "their"}  # not "these cells": that points back
 
 
 # --- joined clauses ----------------------------------------------------------------------
 
 _BARE_QUANTIFIERS = {"more", "less", "most", "many", "some", "few", "all", "both"}
+_SUBORDINATORS = {"if", "when", "whenever", "although", "though", "because", "since", "unless", "while", "before",
+                  "after", "once", "until", "as", "whether"}
 _JOINED = re.compile(r",? (and|but|so|yet|while|whereas) ")
 
 
@@ -664,6 +672,8 @@ def joined_clauses(sentence: str, names: frozenset = frozenset()) -> list[str] |
         head, tail = sentence[: match.start()], sentence[match.end():]
         if _words(head) < MIN_PIECE_WORDS or not grammar.starts_clause(tail.split()):
             continue
+        if grammar.bare(head.split()[0]) in _SUBORDINATORS:
+            continue  # "If A, and B, C": "If A" has no main clause of its own
         joiner = match.group(1)
         first, second = (grammar.bare(word) for word in (tail.split() + ["", ""])[:2])
         if (joiner == "so" and first == "that") or (first in _BARE_QUANTIFIERS and second in grammar.ADVERBS):
