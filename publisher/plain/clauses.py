@@ -513,7 +513,7 @@ def such_as_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | 
     if before and grammar.bare(before[0]) in _PREPOSITIONS:
         # "drugs used for myoclonus, such as X": the examples may belong to a
         # noun further back; "Examples include" does not pick one.
-        return Aside([_end(f"{match['head']} {match['tail']}"), _end(f"Examples include {match['items']}")])
+        return Aside([_end(f"{match['head']} {match['tail']}"), _end(_examples(match['items']))])
     plural = grammar.is_plural_noun(noun)
     label = f"{'These' if plural else 'This'} {grammar.mid_sentence(noun)}"
     verb = "include" if plural else "includes"
@@ -539,7 +539,7 @@ def ing_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
         if match["verb"] == "including" and ";" not in match["rest"]:
             # "avoid foods that contain X, including dairy": "This includes dairy"
             # would point at the wrong noun; examples point at none.
-            return [_end(head), _end(f"Examples include {match['rest']}")]
+            return [_end(head), _end(_examples(match['rest']))]
         if match["verb"] == "including":
             continue
         if _opens_list(head):  # "signs include A, coughing or choking, and B": a list
@@ -555,7 +555,8 @@ def ing_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
         if modal and not adverb.strip():
             # "X may damage nerves, leading to Y": the outcome is as uncertain -> "This may lead to Y"
             adverb, finite = f"{modal} ", grammar.base_form(verb)
-        rest = _conjoined_gerunds(f"{match['rest']}{match['stop'] or '.'}", plural)
+        # "can control X, minimizing Y and increasing Z" -> "This can minimize Y and increase Z": the modal reaches both
+        rest = _conjoined_gerunds(f"{match['rest']}{match['stop'] or '.'}", plural or finite == grammar.base_form(verb))
         if adverb.strip() in _IN_THE_END:
             return [_end(head), f"{capitalize(adverb.strip())}, {grammar.mid_sentence(subject)} {finite} {rest}"]
         return [_end(head), f"{subject} {adverb}{finite} {rest}"]
@@ -619,8 +620,16 @@ def _gerund_is_subject(verb: str, rest: str) -> bool:
     return any(grammar.bare(word) in grammar.AUXILIARIES for word in rest.split()[:4])
 
 
+def _examples(items: str) -> str:
+    """ "Examples include A, B and C.", or "One example is A." for a single one."""
+    if re.search(r",|\band\b|\bor\b", items):
+        return f"Examples include {items}"
+    return f"One example is {items}"
+
+
 def _conjoined_gerunds(text: str, plural: bool = False) -> str:
-    """"reduces X and potentially slowing Y" -> "... and potentially slows Y"."""
+    """"reduces X and potentially slowing Y" -> "... and potentially slows Y"
+    (in the base form, "slow", where `plural`: after a plural subject or a modal)."""
     def third(match: re.Match) -> str:
         before = text[: match.start()].split()[-1:] or [""]
         if (not grammar.is_gerund_verb(match["verb"]) or grammar.is_only_noun(match["verb"])
