@@ -86,10 +86,11 @@ class Rewriter:
     fixed_names: FixedNames = field(default_factory=lambda: FixedNames(frozenset()))
     lang: str = "en"
     off: frozenset[str] = frozenset()  # transformations switched off (switches.py)
+    clause_rules: tuple = field(init=False, repr=False, compare=False)  # the clause rules not switched off
 
-    @property
-    def clause_rules(self) -> tuple:
-        return tuple(rule for rule in CLAUSE_RULES if f"clause:{rule.name}" not in self.off)
+    def __post_init__(self):
+        object.__setattr__(self, "clause_rules",
+                           tuple(rule for rule in CLAUSE_RULES if f"clause:{rule.name}" not in self.off))
 
     def rewrite(self, sentence: str) -> Rewrite:
         """The plain sentences for one source sentence, proven or kept as written."""

@@ -41,12 +41,9 @@ def remove_repeats(blocks: list[SourceBlock], guide: str, rules, findings: list[
     seen: dict[tuple, tuple[tuple[int, int], int]] = {}  # text -> (its section and subsection, its line)
     headings: dict[tuple, int] = {}
     kept: list[SourceBlock] = []
-    section = part = 0
-    for block in blocks:
+    for block, (section, part) in _under_headings(blocks):
         key = _key(block)
         if block.kind in ("heading", "subheading"):
-            section += block.kind == "heading"
-            part = 0 if block.kind == "heading" else part + 1
             scope = (block.kind, key[1]) if block.kind == "heading" else (block.kind, section, key[1])
             first = headings.setdefault(scope, block.line)
             if first != block.line:
@@ -89,10 +86,7 @@ def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding],
     after each stage's trials): it is flagged as what it is."""
     reported = {(finding.line, finding.text) for finding in findings}
     said: dict[str, tuple[tuple[int, int], int]] = {}  # sentence -> (its section and subsection, its line)
-    section = part = 0
-    for block in blocks:
-        section += block.kind == "heading"
-        part = 0 if block.kind == "heading" else part + (block.kind == "subheading")
+    for block, (section, part) in _under_headings(blocks):
         if block.kind not in ("paragraph", "list"):
             continue
         texts = block.items if block.kind == "list" else _rough_sentences(block.text)
@@ -117,6 +111,19 @@ def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding],
             more = f" and {len(repeated) - 1} more" if len(repeated) > 1 else ""
             findings.append(Finding("repeated-paragraph", block.line, excerpt(sentence, 0, 0, words=12), FLAGGED,
                                     detail=f"said before at line {first}{more}"))
+
+
+def _under_headings(blocks: list[SourceBlock]):
+    """Each block with the (section, subsection) it stands under, counted from
+    1 by headings and from 1 by subheadings within a section (0: none yet);
+    a heading or subheading stands under itself."""
+    section = part = 0
+    for block in blocks:
+        if block.kind == "heading":
+            section, part = section + 1, 0
+        elif block.kind == "subheading":
+            part += 1
+        yield block, (section, part)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
