@@ -213,3 +213,17 @@ def test_a_key_point_the_guide_listed_is_a_heading_over_its_paragraph(tmp_path):
     assert (11, "subheading", "Melanoma can occur anywhere on the skin.") in blocks
     assert (11, "paragraph", "In men, it is often found on the back.") in blocks
     assert (14, "paragraph", "Sun damage raises the risk. Most people with melanoma are over 50.") in blocks
+
+
+def test_a_misspelling_is_reported_at_the_line_of_its_word(tmp_path):
+    """Items pasted on lines of their own, with only spaces between them,
+    are one paragraph; a word glued in the third item is reported at its
+    own line, not at the first line of the words shown around it."""
+    path = tmp_path / "bowel.md"
+    path.write_text("# Bowel\n\n## Parts\n\nThe small intestine has three parts.\n    \n"
+                    "duodenum, the first part, where iron is absorbed\n    \n"
+                    "jejunumthe middle section, where most vitamins are absorbed\n",
+                    encoding="utf-8")
+    checked = check_source(load_source(path), RULES)
+    glued = [finding for finding in checked.findings if finding.kind == "words-run-together"]
+    assert [finding.line for finding in glued] == [9]

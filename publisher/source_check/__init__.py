@@ -182,10 +182,10 @@ def _file_lines(source: SourceGuide) -> list[str]:
 
 
 def _locate(lines: list[str], finding: Finding) -> int:
-    """The line of the file the finding's text is on (its block's first line
-    if the text spans lines or was changed)."""
+    """The line of the file the finding's word (its `focus`) or text is on
+    (its block's first line if the text spans lines or was changed)."""
     words = finding.text.split()
-    probe = " ".join(words[:3]) if len(words) >= 3 else finding.text
+    probe = finding.focus or (" ".join(words[:3]) if len(words) >= 3 else finding.text)
     for number in range(max(finding.line, 1), min(len(lines), finding.line + 200) + 1):
         if probe and probe in " ".join(lines[number - 1].split()):
             return number

@@ -23,7 +23,9 @@ class Finding:
     `kind` names a [kind.*] table of source-check.toml; `text` is the source
     text it is about, as written; `repair` says what the check changed
     ("'??' made '?'"), empty when nothing was changed; `detail` adds what
-    is particular to this finding ("also at line 19").
+    is particular to this finding ("also at line 19"); `focus`, when set, is
+    the word in `text` the finding is about (its line is the line of that
+    word, not of the first words of `text`).
     """
 
     kind: str
@@ -32,6 +34,7 @@ class Finding:
     state: str = FLAGGED
     repair: str = ""
     detail: str = ""
+    focus: str = ""
 
     @property
     def needs_person(self) -> bool:

@@ -66,13 +66,15 @@ def spelling_findings(text: str, line: int, guide: str, rules) -> tuple[str, lis
             continue
         kind, correction, detail = verdict
         if correction is None:
-            findings.append(Finding(kind, line, excerpt(text, match.start(), match.end()), FLAGGED, detail=detail))
+            findings.append(Finding(kind, line, excerpt(text, match.start(), match.end()), FLAGGED, detail=detail,
+                                    focus=word))
             continue
         context = excerpt(text, match.start(), match.end())
         if rules.refused(guide, kind, context) or rules.refused(guide, kind, word):
-            findings.append(Finding(kind, line, context, REFUSED, detail=detail))
+            findings.append(Finding(kind, line, context, REFUSED, detail=detail, focus=word))
             continue
-        findings.append(Finding(kind, line, context, REPAIRED, repair=f"'{word}' corrected to '{correction}'"))
+        findings.append(Finding(kind, line, context, REPAIRED, repair=f"'{word}' corrected to '{correction}'",
+                                focus=word))
         pieces += [text[last: match.start()], correction]
         last = match.end()
     return "".join(pieces) + text[last:], findings
