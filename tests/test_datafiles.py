@@ -34,6 +34,7 @@ INSTALLED = [{"id": "gmw/en-us", "languages": ["en-us", "en"]}, {"id": "roa/es",
 # --- every shipped file fits ------------------------------------------------------------------
 
 PLAIN_SHAPES = {"topics.toml": sections.SHAPE, "terms.toml": terms.SHAPE, "glossary.toml": terms.MORE_SHAPE,
+                "definitions.toml": terms.MORE_SHAPE,
                 "lexicon.toml": lexicon.SHAPE, "overrides.toml": overrides.SHAPE,
                 "fixed-names.toml": fixed_names.SHAPE}
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 from .result import EDITOR, PlainResult, Rewrite
 
 # The files of locales/<lang>/ the engine reads (a change to any of them makes guides plain again).
-RULE_FILES = ("topics.toml", "terms.toml", "glossary.toml", "lexicon.toml", "overrides.toml", "fixed-names.toml",
-              "plain-off.toml", "source-check.toml", "source-repairs.toml")
+RULE_FILES = ("topics.toml", "terms.toml", "glossary.toml", "definitions.toml", "lexicon.toml", "overrides.toml",
+              "fixed-names.toml", "plain-off.toml", "source-check.toml", "source-repairs.toml")
 
 # The engine loads the parser and word lists: it is imported only when used,
 # so reading a cached result stays quick.

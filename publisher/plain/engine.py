@@ -48,7 +48,7 @@ def load_rules(language_dir: Path, lang: str) -> PlainRules:
     if not topics_file.exists():
         raise PublisherError(f"no plain-language rules for language '{lang}' "
                              f"({display_path(topics_file)} is missing)")
-    terms = load_terms(language_dir / "terms.toml", language_dir / "glossary.toml")
+    terms = load_terms(language_dir / "terms.toml", language_dir / "glossary.toml", language_dir / "definitions.toml")
     lexicon_file = language_dir / "lexicon.toml"
     reader = load_data(lexicon_file, LEXICON_SHAPE).get("reader", {})
     lexicon = load_lexicon(lexicon_file, terms.forms)

@@ -18,7 +18,7 @@ _SENTENCE = Text(placeholders=("names",), needs=("names",), blank=False)
 _TERM = Table({"name": Text(blank=False), "forms": ListOf(Text(blank=False), least=1, what="a list of words"),
                "kind": Text(blank=False), "first_use": Text(), "glossary": Text(blank=False)},
               required=("name", "kind", "glossary"))
-# locales/<lang>/terms.toml, and glossary.toml (terms only)
+# locales/<lang>/terms.toml, and glossary.toml and definitions.toml (terms only)
 SHAPE = Table({"kinds": Table(other=Table({"one": _SENTENCE, "many": _SENTENCE, "words": _WORDS},
                                           required=("one", "many"))),
                "term": ListOf(_TERM),
@@ -106,8 +106,9 @@ class Terms:
 
 
 def load_terms(path: Path, *more: Path) -> Terms:
-    """Read terms.toml, and any further files of terms (glossary.toml: the
-    general glossary used for every guide) that exist."""
+    """Read terms.toml, and any further files of terms that exist
+    (glossary.toml: the general glossary used for every guide;
+    definitions.toml: checked explanations from the NCI dictionary)."""
     data = load_data(path, SHAPE)
     kinds = {}
     for name, table in data.get("kinds", {}).items():
