@@ -7,6 +7,7 @@ or web address (contacts.py) is taken back."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pysbd
@@ -19,15 +20,22 @@ def split_sentences(text: str, lang: str = "en") -> list[str]:
     """The sentences of `text`, stripped, in order (abbreviations like "e.g."
     kept whole, contact details never split). A piece with no word or number
     in it (the second stop of a typo like "palsy..") stays with the sentence
-    before it: it is no sentence."""
+    before it: it is no sentence; nor does "et al." end one, however it is
+    written ("Smith et. al reviewed ...")."""
     sentences: list[str] = []
     for piece in _pieces(text, lang):
         piece = piece.strip()
         if sentences and piece and not any(character.isalnum() for character in piece):
             sentences[-1] += piece
+        elif sentences and _ET_AL.search(sentences[-1][-7:] + " " + piece[:3]):
+            sentences[-1] += " " + piece
         elif piece:
             sentences.append(piece)
     return sentences
+
+
+# "et." cut from its "al" ("et. al", "et. al."), or "et al." taken for an end before a lowercase word
+_ET_AL = re.compile(r"\bet\. al\b.?$|\bet al\. [a-z]+$")
 
 
 def _pieces(text: str, lang: str) -> list[str]:

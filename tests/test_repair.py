@@ -67,3 +67,11 @@ def test_a_stray_stop_is_no_sentence():
 
     assert split_sentences("It may be Bell's palsy.. Other tests help.") == ["It may be Bell's palsy..",
                                                                              "Other tests help."]
+
+
+def test_et_al_ends_no_sentence_however_it_is_written():
+    from publisher.sentences import split_sentences
+
+    assert split_sentences("In 2009, Rivera et. al reviewed the signs. They found two.") == [
+        "In 2009, Rivera et. al reviewed the signs.", "They found two."]
+    assert split_sentences("Smith et al. found it. They said so.") == ["Smith et al. found it.", "They said so."]
