@@ -119,9 +119,11 @@ def semicolons(sentence: str, names: frozenset = frozenset()) -> list[str] | Non
 
 # --- dashes --------------------------------------------------------------------------
 
-# An em dash, or an en dash or hyphen with spaces round it: an en dash between two words or
-# numbers is a hyphen or a range ("A–200", "first–line", "5–10 minutes"), nothing to split at.
-_DASH = re.compile(r"\s*—\s*|\s+–\s+|\s-\s|\s*--\s*")
+# An em dash, an en dash with spaces round it, or two hyphens: an en dash between two words or
+# numbers is a hyphen or a range ("A–200", "first–line", "5–10 minutes"), and one hyphen with
+# spaces round it is, in pasted web text, a list's bullet laid flat ("organ damage - shock - coma"):
+# nothing to split at.
+_DASH = re.compile(r"\s*—\s*|\s+–\s+|\s*--\s*")
 
 
 def dash_aside(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
@@ -536,6 +538,8 @@ def ing_tail(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
             continue
         if not parser.parse(_end(head), 3).complete:
             continue  # "vision - rings, flashing lights": no clause to hang a tail on
+        if match["verb"] == "including" and _after_the_examples(match["rest"]):
+            return None  # "keep wild animals, including raccoons, as pets": "as pets" is the sentence's, no example
         if match["verb"] == "including" and ";" not in match["rest"]:
             # "avoid foods that contain X, including dairy": "This includes dairy"
             # would point at the wrong noun; examples point at none.
@@ -618,6 +622,13 @@ def _gerund_is_subject(verb: str, rest: str) -> bool:
     if grammar.bare(verb) in _CLAUSE_TAKING:  # "meaning they are ...": a clause follows
         return False
     return any(grammar.bare(word) in grammar.AUXILIARIES for word in rest.split()[:4])
+
+
+def _after_the_examples(items: str) -> bool:
+    """Does a part of `items` open with a preposition ("raccoons, as pets"):
+    the sentence going on after its examples, not one more example?"""
+    return any(grammar.bare(part.split()[0]) in _PREPOSITIONS
+               for part in re.split(r",\s*", items)[1:] if part.split())
 
 
 def _examples(items: str) -> str:
