@@ -82,22 +82,22 @@ def test_sentences_without_contact_details_split_as_pysbd_splits_them():
 def rewriter() -> Rewriter:
     names = frozenset(form.lower() for term in RULES.terms.terms if term.kind in NAME_KINDS for form in term.forms)
     return Rewriter(RULES.lexicon.for_subject("ALS"), RULES.reader_nouns, names, Checker(RULES.terms, "en"),
-                    RULES.fixed_names, "en")
+                    RULES.fixed_names, "en", off=RULES.off)
 
 
 # Source sentences whose contact details a rewrite once changed or cut, and
 # what the rewrite makes of them now: plain words around the contacts, none
 # inside ("via" is no "through" in an address, "10%20" no percentage).
 REWRITES = [
-    ("Patients may visit https://www.example.org/utilize/via/individual for additional information.",
-     ["You may visit https://www.example.org/utilize/via/individual for more information."]),
-    ("Contact us at 1-800-782-4747 or https://www.als.org/10%20percent for additional assistance.",
-     ["Contact us at 1-800-782-4747 or https://www.als.org/10%20percent for more assistance."]),
+    ("Patients may visit https://www.example.org/utilize/via/individual to obtain information.",
+     ["Patients may visit https://www.example.org/utilize/via/individual to get information."]),
+    ("Contact us at 1-800-782-4747 or https://www.als.org/10%20percent to obtain assistance.",
+     ["Contact us at 1-800-782-4747 or https://www.als.org/10%20percent to get assistance."]),
     ("Approximately 5-10 percent of patients call (800) 352-9424, which is the helpline.",
      ["About 5 to 10 out of 100 patients call (800) 352-9424.", "This is the helpline."]),
-    ("Call 1-800-352-9424 (TTY: 301-468-5981) for information about the disorder.",
-     ["Call 1-800-352-9424 (TTY: 301-468-5981) for information about the condition."]),
-    ("www.nei.nih.gov provides additional information.", ["www.nei.nih.gov gives more information."]),
+    ("Call 1-800-352-9424 (TTY: 301-468-5981) to obtain information about it.",
+     ["Call 1-800-352-9424 (TTY: 301-468-5981) to get information about it."]),
+    ("www.nei.nih.gov provides information.", ["www.nei.nih.gov gives information."]),
 ]
 
 
