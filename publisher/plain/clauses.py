@@ -324,6 +324,8 @@ def verb_series(sentence: str, names: frozenset = frozenset()) -> list[str] | No
     return [_end(parts[0])] + [_end(f"{pronoun} {part}") for part in parts[1:]]
 
 
+MIN_BOTH_WORDS = 3  # "both A and B" with A shorter than this may share B's noun ("both Phase I and Phase II titers")
+_DUTY = ("should", "must", "will", "would", "shall")
 _BOTH = re.compile(r"^(?P<subject>.+?) (?P<verb>[a-z]+s|[a-z]+) both (?P<x>.+?) and (?P<y>[^,]+?)(?P<stop>[.!?])$")
 
 
@@ -331,6 +333,10 @@ def both_and(sentence: str, names: frozenset = frozenset()) -> list[str] | None:
     """"X affects both A and B." (when long) -> "X affects A. It also affects B."."""
     match = _BOTH.match(sentence)
     if not match or _words(sentence) <= LONG_SENTENCE_WORDS or not grammar.is_finite_verb(match["verb"]):
+        return None
+    if _words(match["x"]) < MIN_BOTH_WORDS or grammar.bare(match["subject"].split()[-1]) in _HEDGING_MODALS + _DUTY:
+        # "request both Phase I and Phase II titers": the first may share the second's noun, and
+        # "should request" is not "also request"
         return None
     plural = not match["verb"].endswith("s")
     pronoun = "They" if plural else "It"
