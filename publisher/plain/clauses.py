@@ -30,11 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from ..datafiles import ListOf, Table, Text, key_line, load_data
-from ..errors import PublisherError
+import textstat
 from wordfreq import zipf_frequency
 
+from ..datafiles import ListOf, Table, Text, key_line, load_data
+from ..errors import PublisherError
+
 from . import grammar, parser
+from .contact_guard import GUARDED
 from .tidy import capitalize
 
 # A rule takes a sentence and the guide's names (medicines, genes: "riluzole,
@@ -173,8 +176,67 @@ def _aside_sentence(aside: str, before: str, names: frozenset) -> str:
         return _end(f"These include {items}")
     if grammar.is_gerund_verb(aside.split()[0]):
         return _end(f"This {grammar.third_person(aside.split()[0])} {aside.split(' ', 1)[1]}")
-    verb = "These are" if grammar.is_plural_noun(antecedent) else "This is"
-    return _end(f"{verb} {aside}")
+    plural = grammar.is_plural_noun(antecedent)
+    noun = _noun_phrase(before)  # "biomarkers—signs that ..." -> "Biomarkers are signs that ...", not "These are"
+    if noun and not _hard(noun):
+        return _end(f"{capitalize(noun)} {'are' if plural else 'is'} {aside}")
+    return _end(f"{'These are' if plural else 'This is'} {aside}")
+
+
+def _hard(noun: str) -> bool:
+    """Is a word of `noun` long (three syllables or more: "excitotoxicity",
+    "radicals")? Said again, it makes the sentence harder; the sentence
+    before has just named it, so "These are ..." is clear enough."""
+    return any(textstat.syllable_count(word) >= 3 for word in noun.split())
+
+
+_NOT_IN_NOUN_PHRASE = {"and", "or", "but", "nor", "to", "that", "which", "who", "than", "as", "not"}
+
+
+def _noun_phrase(before: str, most: int = 4) -> str:
+    """The noun phrase `before` ends with ("the motor neurons", "harmful free
+    radicals"), to repeat as the subject of a sentence split off after it;
+    "" when its end is no clear noun phrase (a verb, a pronoun, a list, "a
+    gene": an indefinite one, or more than `most` words)."""
+    words = before.split()
+    if not words or not re.fullmatch(r"[\w-]+", words[-1]):
+        return ""
+    taken: list[str] = []
+    for word in reversed(words):
+        if not re.fullmatch(r"[\w-]+", word):
+            break
+        low = word.lower()
+        forms = grammar.lemmas(word)
+        if (low in grammar.PRONOUNS or low in grammar.AUXILIARIES or low in _PREPOSITIONS
+                or low in _NOT_IN_NOUN_PHRASE or low in grammar.DETERMINERS):
+            break
+        if forms and not ({"NOUN", "ADJ"} & forms.keys()):
+            break  # "identify biomarkers": a verb ends the phrase
+        taken.insert(0, word)
+    if not taken or len(taken) > most or any(word.startswith(GUARDED) for word in taken):
+        return ""  # (a phone number or web address the rewrite holds hidden is no noun to repeat)
+    head = grammar.lemmas(taken[-1])
+    if head and "NOUN" not in head:
+        return ""  # "... is harmful": no noun to repeat
+    at = len(words) - len(taken)
+    if at and words[at - 1].lower() in ("and", "or"):
+        return ""  # "microglia and astrocytes—types of glial cells": the aside is about both, or the whole event
+    determiner = words[at - 1].lower() if at else ""
+    if determiner in grammar.DETERMINERS and determiner != "the":
+        return ""  # "a gene", "some cells": not one the reader can be told about again
+    return " ".join(([words[at - 1]] if determiner == "the" else []) + taken)
+
+
+def _subject(head: str, clause: str, names: frozenset) -> str:
+    """Who a "which" clause is about, as the subject of its own sentence: the
+    noun phrase before it when the clause says what that is ("Sandhoff
+    disease, which is not limited to ..." -> "Sandhoff disease is not limited
+    to ..."), else a pronoun (_pronoun)."""
+    first = grammar.bare(clause.split()[0]) if clause.split() else ""
+    noun = _noun_phrase(head) if first in ("is", "are", "was", "were") else ""
+    if noun and (first in grammar.PLURAL_VERBS) == grammar.is_plural_noun(noun.split()[-1]):
+        return capitalize(noun)
+    return _pronoun(head.split()[-1], clause, names)
 
 
 def _pronoun(antecedent: str, clause: str, names: frozenset) -> str:
@@ -202,7 +264,7 @@ def which_clause(sentence: str, names: frozenset = frozenset()) -> list[str] | N
     if middle and _is_predicate(middle["tail"]) and not _in_list(middle["head"]):
         head, aside, tail = middle["head"], middle["aside"], middle["tail"]
         if _words(head) >= 2:
-            return Aside([_end(f"{head} {tail}"), _end(f"{_pronoun(head.split()[-1], aside, names)} {aside}")])
+            return Aside([_end(f"{head} {tail}"), _end(f"{_subject(head, aside, names)} {aside}")])
     end = _WHICH_END.match(sentence)
     if not end or _words(end["head"]) < MIN_PIECE_WORDS or _words(end["rest"]) < 2:
         return None
@@ -212,7 +274,7 @@ def which_clause(sentence: str, names: frozenset = frozenset()) -> list[str] | N
     if any(grammar.starts_clause(part.split()) for part in end["rest"].split(", ")[1:]):
         return None  # "which" opens an aside before the main clause: leave it
     head, rest = end["head"], end["rest"]
-    return [_end(head), f"{_pronoun(head.split()[-1], rest, names)} {rest}{end['stop']}"]
+    return [_end(head), f"{_subject(head, rest, names)} {rest}{end['stop']}"]
 
 
 def _is_predicate(text: str) -> bool:

@@ -19,7 +19,8 @@ from ..contacts import find_contacts
 
 # A capitalised made-up word: a proper noun to the parser, nothing the
 # lexicon, the clause rules or tidying know, and never capitalised again.
-_PLACEHOLDER = "Qxcontact{}"
+GUARDED = "Qxcontact"  # how every word standing for a hidden contact detail starts
+_PLACEHOLDER = GUARDED + "{}"
 _ANY_PLACEHOLDER = re.compile(r"Qxcontact[a-z]+")
 
 
