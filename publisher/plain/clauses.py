@@ -770,11 +770,18 @@ def joined_clauses(sentence: str, names: frozenset = frozenset()) -> list[str] |
             continue  # "two forms: A, and B": the "and" joins the items after the colon
         if first in ("that", "which", "who", "whom", "whose"):
             continue  # "research aimed at X, and that focus on Y": a relative clause goes on
-        if not _has_verb(head) or (joiner == "and" and (_in_list(head) or _opens_list(head))):
+        if not _has_verb(head) or (joiner == "and" and (_in_list(head) or _opens_list(head) or _series(head))):
             continue  # ", and X" may be the last item of a list; "while", "but"... never are
         tail = capitalize(tail) if joiner in ("and", "while", "whereas") else f"{joiner.capitalize()} {tail}"
         return [_end(head), tail]
     return None
+
+
+def _series(head: str) -> bool:
+    """Does `head` end in a series, "A, B, C" (two commas or more, not inside
+    brackets): its ", and D" is one more item, however much of a clause D
+    looks ("..., maps showing where, and distribution maps showing outbreaks")?"""
+    return re.sub(r"\([^)]*\)", "", head).count(", ") >= 2
 
 
 def _has_clear_verb(text: str) -> bool:
