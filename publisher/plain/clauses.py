@@ -778,10 +778,20 @@ def joined_clauses(sentence: str, names: frozenset = frozenset()) -> list[str] |
 
 
 def _series(head: str) -> bool:
-    """Does `head` end in a series, "A, B, C" (two commas or more, not inside
-    brackets): its ", and D" is one more item, however much of a clause D
-    looks ("..., maps showing where, and distribution maps showing outbreaks")?"""
-    return re.sub(r"\([^)]*\)", "", head).count(", ") >= 2
+    """Does `head` end in a series, "A, B" (a comma outside brackets that
+    does not just close an opening phrase like "Over time,"): its ", and C"
+    is one more item, however much of a clause C looks ("exercise programs,
+    joining support groups, and good communication ... are ways to ...")?"""
+    parts = re.sub(r"\([^)]*\)", "", head).split(", ")
+    first = grammar.bare(parts[0].split()[0]) if parts[0].split() else ""
+    if len(parts) > 1 and _words(parts[0]) <= 4 and (first in _PREPOSITIONS | _OPENERS or first.endswith("ly")):
+        parts = parts[1:]  # "Over time, these symptoms worsen, and ...": one clause, then another
+    return len(parts) >= 2
+
+
+# Words that open a phrase set before a clause with a comma ("Over time,", "Today,", "Finally,")
+_OPENERS = {"over", "after", "before", "during", "since", "until", "through", "throughout", "within", "today",
+            "now", "then", "later", "sometimes", "often", "usually", "first", "finally", "however", "also"}
 
 
 def _has_clear_verb(text: str) -> bool:
