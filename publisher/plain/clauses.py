@@ -694,7 +694,10 @@ def _gerund_is_subject(verb: str, rest: str) -> bool:
 
 def _after_the_examples(items: str) -> bool:
     """Does a part of `items` open with a preposition ("raccoons, as pets"):
-    the sentence going on after its examples, not one more example?"""
+    the sentence going on after its examples, not one more example? Or are
+    they a list laid flat (" - " between them), to be left as written?"""
+    if " - " in items:
+        return True  # "including - lung cancer - throat cancer ...": a list laid flat, not examples to move
     return any(grammar.bare(part.split()[0]) in _PREPOSITIONS
                for part in re.split(r",\s*", items)[1:] if part.split())
 
