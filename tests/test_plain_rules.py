@@ -127,6 +127,18 @@ def test_long_enumerations_become_lists():
     assert [item.id for item in blocks[1].items] == ["s.2-1", "s.2-2", "s.2-3", "s.2-4"]
 
 
+def test_a_sentence_that_leans_back_stays_in_the_paragraph_of_what_it_points_to():
+    texts = ["One.", "Two.", "Three.", "It lowers excitotoxicity.", "This is a process that harms nerve cells.",
+             "Six.", "Seven."]
+    blocks = paragraphs_and_lists([Sentence(f"s.{n}", text, "en") for n, text in enumerate(texts, 1)], 4)
+    paragraphs = [[sentence.text for sentence in block.sentences] for block in blocks]
+    assert [text for paragraph in paragraphs for text in paragraph] == texts
+    assert all(1 <= len(paragraph) <= 4 for paragraph in paragraphs)
+    assert not any(paragraph[0].startswith(("It ", "This ")) for paragraph in paragraphs)
+    # evenly cut, it was [One, Two, Three, It ...] / [This is a process ..., Six, Seven]
+    assert any(paragraph[-2:] == texts[3:5] or paragraph[:3] == texts[2:5] for paragraph in paragraphs)
+
+
 def test_terms_are_explained_unless_the_sentence_says_what_they_are():
     found = TERMS.used_in("Changes in SOD1 and FUS affect motor neurons and riluzole.")
     assert [term.name for term in found] == ["SOD1", "FUS", "motor neurons", "riluzole"]

@@ -15,7 +15,7 @@ from .clauses import RULES as CLAUSE_RULES
 from .fidelity import missing
 from .fixed_names import FixedNames, load_fixed_names
 from .lexicon import SHAPE as LEXICON_SHAPE, Lexicon, load_lexicon
-from .lists import enumeration, paragraphs_and_lists
+from .lists import enumeration, leans_back, paragraphs_and_lists
 from .overrides import Overrides, load_overrides
 from .proof import Checker
 from .result import EDITOR, PlainResult, Rewrite
@@ -99,13 +99,6 @@ def plain_result(source: SourceGuide, rules: PlainRules,
     lost = missing(source_text, plain_text, rules.terms, rules.terms.drug_endings, source.lang)
     return PlainResult(guide, writer.source_sentences, writer.overridden, dict(writer.section_sources), tuple(lost),
                        tuple(writer.rewrites), dict(writer.unit_sources), tuple(findings))
-
-
-_LEANING = ("This ", "These ", "That ", "Those ", "It ", "They ", "Such ", "Here, ", "In this, ")
-
-
-def _leans_back(sentence: str) -> bool:
-    return sentence.startswith(_LEANING)
 
 
 def _flagged(sentence: str, flags: tuple[str, ...]) -> bool:
@@ -208,7 +201,7 @@ class _SectionWriter:
         plain: list[tuple[str, str]] = []
         waiting: list[tuple[str, str]] = []
         for source, pieces in zip(sources, rewritten):
-            if waiting and not _leans_back(pieces[0] if pieces else ""):
+            if waiting and not leans_back(pieces[0] if pieces else ""):
                 plain.extend(waiting)
                 waiting = []
             plain.extend((piece, source) for piece in pieces)

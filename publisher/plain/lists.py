@@ -91,7 +91,7 @@ def paragraphs_and_lists(units: list[Sentence], max_sentences: int) -> list[Para
     run: list[Sentence] = []
 
     def flush() -> None:
-        blocks.extend(Paragraph(chunk) for chunk in chunks(run, max_sentences))
+        blocks.extend(Paragraph(chunk) for chunk in paragraphs(run, max_sentences))
         run.clear()
 
     for unit in units:
@@ -106,6 +106,37 @@ def paragraphs_and_lists(units: list[Sentence], max_sentences: int) -> list[Para
                                        for n, item in enumerate(items, start=1))))
     flush()
     return blocks
+
+
+# How a sentence that points back to the one before it starts.
+LEANING = ("This ", "These ", "That ", "Those ", "It ", "They ", "Such ", "Here, ", "In this, ")
+
+
+def leans_back(sentence: str) -> bool:
+    """Does `sentence` point back to the one before it ("This ...", "They ...")?"""
+    return sentence.startswith(LEANING)
+
+
+def paragraphs(sentences: list[Sentence], size: int) -> list[tuple]:
+    """`sentences` in paragraphs of at most `size`, about as even as chunks()
+    makes them, but never starting with a sentence that leans on the one
+    before ("This is a process that ..."), unless no paragraph break can
+    avoid it."""
+    if not sentences:
+        return []
+    target = len(chunks(sentences, size)[0])
+    groups: list[list[Sentence]] = [[]]
+    for sentence in sentences:
+        current = groups[-1]
+        if current and (len(current) >= size or (len(current) >= target and not leans_back(sentence.text))):
+            moved: list[Sentence] = []
+            if leans_back(sentence.text):  # a full paragraph: take along what it points to
+                keep = max((n for n in range(1, len(current)) if not leans_back(current[n].text)), default=0)
+                if keep and len(current) - keep + 1 <= size:
+                    moved, current[keep:] = current[keep:], []
+            groups.append(moved)
+        groups[-1].append(sentence)
+    return [tuple(group) for group in groups if group]
 
 
 def chunks(items: list, size: int) -> list[tuple]:
