@@ -93,8 +93,6 @@ def candidate(term: str, definition: str, known: set[str], rated: dict[str, floa
     if not re.fullmatch(r"[a-z]+(-[a-z]+)?( [a-z]+)?", term) or term in known or term.endswith("s"):
         return None
     words = term.split()
-    if any(word in known for word in words if len(words) == 1):
-        return None
     # hard: rated hard by the lexicon's readers; a word they did not rate, when rare
     hard = (rated[term] > HARD if term in rated
             else min(rated.get(word, 6) for word in words) > HARD
@@ -119,7 +117,8 @@ def candidate(term: str, definition: str, known: set[str], rated: dict[str, floa
     for lead in ("describes ", "refers to "):
         if body.startswith(lead):
             verb, body = lead.strip(), body[len(lead):]
-    forms = [term] if adjective or not sentence.startswith(("A ", "An ")) or _plural(term) in known else [term, _plural(term)]
+    countable = sentence.startswith(("A ", "An ")) and not adjective and _plural(term) not in known
+    forms = [term, _plural(term)] if countable else [term]
     first_use = f"{term[0].upper() + term[1:]} {verb} {body}"
     return {"term": term, "forms": "|".join(forms), "part": "adjective" if adjective else "noun",
             "first_use": first_use, "glossary": sentence, "definition": definition}
