@@ -136,9 +136,11 @@ def precision() -> None:
 
 
 # A listed defect is found by a finding of one of these kinds at its line (a
-# repeated heading: anywhere, as the reader lists every line it stands on).
+# repeated heading: anywhere, as the reader lists every line it stands on). A
+# reader may list a repeated heading as a repeat, at the line it is repeated on.
 FOUND_BY = {"run-in-heading": ("run-in-heading",), "repeated-heading": ("repeated-heading",),
-            "repeat": ("repeated-paragraph", "repeated-list", "repeated-section"), "caption": ("caption",),
+            "repeat": ("repeated-paragraph", "repeated-list", "repeated-section", "repeated-heading"),
+            "caption": ("caption",),
             "web-only": ("web-only",)}
 
 

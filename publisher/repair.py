@@ -108,7 +108,13 @@ def is_item(text: str) -> bool:
     with a capital and ends no sentence or clause ("Chest pain", "Doing
     things at work or home because lights seem dimmer")?"""
     return (text[:1].isupper() and len(text.split()) <= ITEM_WORDS
-            and not text.rstrip().endswith(PARAGRAPH_END + (",", "-", "–", "—")))
+            and not text.rstrip().endswith(PARAGRAPH_END + (",", "-", "–", "—"))
+            and not _INNER_SENTENCE_END.search(text))
+
+
+# A sentence ends inside the text: it is a paragraph cut off before a list
+# ("A physical exam may help ... During a physical exam, a provider usually"), not an item.
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?] [A-Z][a-z]")
 
 
 def is_title(text: str) -> bool:

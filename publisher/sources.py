@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 
 from .errors import PublisherError
 from .model import SourceBlock, SourceGuide
-from .repair import is_heading, is_line_list, item_runs, merge_broken
+from .repair import HEADING_WORDS, ends_paragraph, is_heading, is_line_list, is_title, item_runs, merge_broken
 from .source_files import SOURCE_SUFFIXES, discover  # noqa: F401  (where guides are found)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -240,9 +240,20 @@ def _markdown_blocks(path: Path, body: str, offset: int) -> tuple[str, list[Sour
                 items.append(text)
             elif is_line_list(lines):  # items one per line, with no list marks
                 blocks.append(SourceBlock("list", line, items=tuple(lines)))
+            elif _ends_on_title(lines):  # "... in other resources." / "How to Contact the Branch at CDC"
+                blocks.append(SourceBlock("paragraph", line, text=_clean(" ".join(lines[:-1]))))
+                blocks.append(SourceBlock("paragraph", offset + token.map[1], text=lines[-1]))
             elif text:
                 blocks.append(SourceBlock("paragraph", line, text=text))
     return title, blocks
+
+
+def _ends_on_title(lines: list[str]) -> bool:
+    """Does a paragraph end on a line of its own in title case, after a line
+    that ends a sentence? That line is the heading of the text below it,
+    written with no blank line above it."""
+    return (len(lines) >= 2 and ends_paragraph(lines[-2]) and is_title(lines[-1])
+            and len(lines[-1].split()) <= HEADING_WORDS and not ends_paragraph(lines[-1]))
 
 
 def _inline_text(path: Path, inline, line: int) -> str:

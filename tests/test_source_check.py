@@ -227,3 +227,48 @@ def test_a_misspelling_is_reported_at_the_line_of_its_word(tmp_path):
     checked = check_source(load_source(path), RULES)
     glued = [finding for finding in checked.findings if finding.kind == "words-run-together"]
     assert [finding.line for finding in glued] == [9]
+
+
+def test_a_title_alone_above_text_is_a_heading_however_the_page_set_it(tmp_path):
+    """Subheadings a page lost the marks of: one above a paragraph cut off
+    before its list (not a list of two items), one hyphenated word alone
+    ("X-ray"), and one written on the last line of the paragraph before it."""
+    path = tmp_path / "bowel.md"
+    path.write_text("# Bowel\n\n## Diagnosis\n\nPhysical Exam\n    \n"
+                    "A physical exam may help find the cause. During the exam, a provider usually\n    \n"
+                    "- looks for weight loss\n- listens to the belly\n\nX-ray\n\n"
+                    "An x-ray is a picture made with a small amount of radiation.\n\n"
+                    "More details are in other resources.\nHow to Contact the Branch at CDC\n\n"
+                    "The public should first call the help line.\n", encoding="utf-8")
+    checked = check_source(load_source(path), RULES)
+    blocks = [(block.line, block.kind, block.text) for block in checked.guide.blocks]
+    assert (5, "subheading", "Physical Exam") in blocks
+    assert (12, "subheading", "X-ray") in blocks
+    assert (17, "subheading", "How to Contact the Branch at CDC") in blocks
+    assert (16, "paragraph", "More details are in other resources.") in blocks
+
+
+def test_text_said_again_with_a_few_words_changed_is_flagged_but_parallel_text_is_not(tmp_path):
+    """A page that tells its overview twice, reworded a little, is flagged
+    (two such sentences in a row); the same sentence said for each stage,
+    under each stage's heading, and sentences side by side that differ in
+    one word, are meant."""
+    path = tmp_path / "bones.md"
+    path.write_text(
+        "# Bones\n\n## What is it?\n\n"
+        "Osteoporosis is a disease that thins and weakens the bones to the point that they break easily. "
+        "It affects about half of all women over the age of fifty in the United States.\n\n"
+        "## Stage I Disease\n\nTreatment of stage I disease may include the following kinds of care at home. "
+        "Patients with stage I disease may also take part in a clinical trial of a new treatment.\n\n"
+        "## Stage II Disease\n\nTreatment of stage II disease may include the following kinds of care at home. "
+        "Patients with stage II disease may also take part in a clinical trial of a new treatment.\n\n"
+        "## Spread\n\nThe cancer spreads from where it began by getting into the nearby tissue of the body. "
+        "The cancer spreads from where it began by getting into the lymph system of the body. "
+        "The cancer spreads from where it began by getting into the blood vessels of the body.\n\n"
+        "## Overview\n\n"
+        "Osteoporosis is a disease that thins and weakens the bones to the point where they become fragile and "
+        "break easily. It affects about half of all the women over fifty in the United States.\n",
+        encoding="utf-8")
+    checked = check_source(load_source(path), RULES)
+    repeats = [(finding.line, finding.detail) for finding in checked.findings if finding.kind == "repeated-paragraph"]
+    assert repeats == [(21, "said nearly word for word before at line 5 and 1 more")]

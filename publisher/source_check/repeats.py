@@ -83,34 +83,101 @@ def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding],
     and not one the source wrote on a line of its own above its paragraph
     (a key point set apart, that the paragraph under it explains), nor
     web-only text ("For more specific results, refine the search ..."
-    after each stage's trials): it is flagged as what it is."""
+    after each stage's trials): it is flagged as what it is. A sentence said
+    again with a few words changed (`_NearSentences`) counts only in a run
+    of two or more such sentences: a page that tells its overview twice."""
     reported = {(finding.line, finding.text) for finding in findings}
     said: dict[str, tuple[tuple[int, int], int]] = {}  # sentence -> (its section and subsection, its line)
+    near = _NearSentences()
+    titles: dict[str, str] = {}  # "heading" and "subheading" -> the one the block stands under
     for block, (section, part) in _under_headings(blocks):
+        if block.kind in ("heading", "subheading"):
+            titles[block.kind] = block.text
+            titles.pop("subheading", None) if block.kind == "heading" else None
         if block.kind not in ("paragraph", "list"):
             continue
+        topic = frozenset(_WORD.findall(" ".join(titles.values()).lower()))
         texts = block.items if block.kind == "list" else _rough_sentences(block.text)
         web = rules and any(rules.web_only_match(text) for text in (block.items or (block.text,)))
-        repeated, run, longest = [], 0, 0
+        repeated, run, longest, nearly = [], 0, 0, False
         for sentence in texts:
             key = " ".join(sentence.split()).lower()
             if len(key.split()) < MIN_SENTENCE_WORDS or (web and rules.web_only_match(sentence)):
                 continue
-            if key not in said:
+            first_line = said[key][1] if key in said else near.said_before(key, block.line, topic)
+            if first_line is None:
                 said[key] = ((section, part), block.line)
+                near.add(key, block.line, topic)
                 run = 0
                 continue
             run += 1
             longest = max(longest, run)
+            if key not in said:  # said before with some words changed: only a run of them is a repeat
+                nearly = nearly or not repeated
+                repeated.append((sentence, first_line))
+                continue
             set_apart = 0 < block.line <= len(lines) and " ".join(lines[block.line - 1].split()).lower() == key
             if longest >= 2 or (said[key][0] == (section, part) and not set_apart):
-                repeated.append((sentence, said[key][1]))
+                repeated.append((sentence, first_line))
+        repeated = repeated if longest >= 2 or not nearly else [pair for pair in repeated if pair[0].lower() in said]
         whole = block.text or " / ".join(block.items)
         if repeated and (block.line, whole) not in reported:
             sentence, first = repeated[0]
             more = f" and {len(repeated) - 1} more" if len(repeated) > 1 else ""
+            how = "nearly word for word " if nearly else ""
             findings.append(Finding("repeated-paragraph", block.line, excerpt(sentence, 0, 0, words=12), FLAGGED,
-                                    detail=f"said before at line {first}{more}"))
+                                    detail=f"said {how}before at line {first}{more}"))
+
+
+# A sentence shares at least this share of its words with one said before: the same sentence, reworded a little.
+NEAR_SHARE = 0.8
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+
+
+class _NearSentences:
+    """The sentences said so far, to find one said again with a few words
+    changed: it shares NEAR_SHARE of its words, counted both ways, with one
+    said before in another paragraph. Not when a word that differs names
+    what either section is about: "Treatment of stage II anal cancer may
+    include ..." under "Stage II Anal Cancer" says for stage II what was
+    said for stage I, on purpose; nor sentences side by side in one
+    paragraph ("... by getting into the blood.", "... into the lymph
+    system."). Words index the sentences, so only those that share a rare
+    word are compared."""
+
+    def __init__(self) -> None:
+        self._words: list[frozenset[str]] = []
+        self._lines: list[int] = []
+        self._topics: list[frozenset[str]] = []
+        self._holding: dict[str, list[int]] = {}
+
+    def add(self, sentence: str, line: int, topic: frozenset[str]) -> None:
+        words = frozenset(_WORD.findall(sentence))
+        for word in words:
+            self._holding.setdefault(word, []).append(len(self._words))
+        self._words.append(words)
+        self._lines.append(line)
+        self._topics.append(topic)
+
+    def said_before(self, sentence: str, line: int, topic: frozenset[str]) -> int | None:
+        """The line of a sentence said before that `sentence`, in the paragraph
+        at `line` under headings of the words `topic`, nearly repeats, or None."""
+        words = frozenset(_WORD.findall(sentence))
+        if not words:
+            return None
+        rarest = min(words, key=lambda word: len(self._holding.get(word, ())))
+        candidates = set(self._holding.get(rarest, ()))
+        for word in words:  # a sentence that lacks the rarest word may still share the rest
+            if len(candidates) > 50:
+                break
+            candidates |= set(self._holding.get(word, ())) if len(self._holding.get(word, ())) <= 3 else set()
+        for index in sorted(candidates):
+            other = self._words[index]
+            if self._lines[index] == line or (words ^ other) & (topic | self._topics[index]):
+                continue
+            if len(words & other) >= NEAR_SHARE * max(len(words), len(other)):
+                return self._lines[index]
+        return None
 
 
 def _under_headings(blocks: list[SourceBlock]):

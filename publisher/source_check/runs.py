@@ -195,7 +195,8 @@ def heading_paragraph(text: str, line: int, guide: str, rules, lone_word: bool =
     if not all(_HEADING_WORD.match(word) or word in SMALL_WORDS for word in words):
         return False, []
     capitals = sum(1 for word in words if word.lstrip("(")[:1].isupper())
-    if capitals < 2 and not (lone_word and len(words) == 1 and len(words[0]) >= 3 and words[0].isalpha()):
+    if capitals < 2 and not (lone_word and len(words) == 1 and len(words[0]) >= 3
+                             and words[0].replace("-", "").isalpha()):  # "Overview", "X-ray"
         return False, []
     if rules.refused(guide, "run-in-heading", text):
         return False, [Finding("run-in-heading", line, text, REFUSED)]
