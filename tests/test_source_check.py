@@ -272,3 +272,24 @@ def test_text_said_again_with_a_few_words_changed_is_flagged_but_parallel_text_i
     checked = check_source(load_source(path), RULES)
     repeats = [(finding.line, finding.detail) for finding in checked.findings if finding.kind == "repeated-paragraph"]
     assert repeats == [(21, "said nearly word for word before at line 5 and 1 more")]
+
+
+def test_a_question_that_asks_the_heading_again_and_a_table_laid_flat_are_flagged(tmp_path):
+    """A rare-disease page runs its own subheading into the text, asking its
+    section's question again in other words, and lays a table flat after
+    it; both are flagged for a person, not changed. A question that asks
+    something else is the text's own."""
+    path = tmp_path / "tay.md"
+    path.write_text(
+        "# Tay syndrome\n\n## What causes Tay syndrome?\n\n"
+        "What causes IBIDS syndrome? How is it inherited? Tay syndrome is caused by changes in a gene.\n\n"
+        "## What are the symptoms of Tay syndrome?\n\n"
+        "You can look up these medical terms. Signs and Symptoms Approximate number of patients "
+        "(when available) Abnormality of the hair - Brittle hair - Short stature - Most people have dry skin.\n\n"
+        "## How is it treated?\n\nWhat does a doctor look for? A doctor looks at the skin and the hair.\n",
+        encoding="utf-8")
+    checked = check_source(load_source(path), RULES)
+    found = [(finding.line, finding.text, finding.state) for finding in checked.findings
+             if finding.kind == "run-in-heading"]
+    assert found == [(5, "What causes IBIDS syndrome?", "flagged"),
+                     (9, "medical terms. Signs and Symptoms Approximate number of", "flagged")]

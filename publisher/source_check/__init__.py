@@ -91,8 +91,10 @@ def _split_headings(blocks: list[SourceBlock], lines: list[str], guide: str, rul
     usual_gap = _usual_gap(lines)
     listed: set[str] = set()  # the items of the lists so far ("Key Points - There are three ways ...")
     result: list[SourceBlock] = []
+    section = ""  # the heading the block stands under
     for index, block in enumerate(blocks):
         listed |= set(listed_items(block))
+        section = block.text if block.kind == "heading" else section
         if block.kind != "paragraph":
             result.append(block)
             continue
@@ -126,7 +128,7 @@ def _split_headings(blocks: list[SourceBlock], lines: list[str], guide: str, rul
         if is_heading:
             result.append(dataclasses.replace(block, kind=kind))
             continue
-        pieces, found = split_run_in_headings(block.text, block.line, guide, rules)
+        pieces, found = split_run_in_headings(block.text, block.line, guide, rules, section)
         findings.extend(found)
         result += [dataclasses.replace(block, kind=kind if piece == "heading" else "paragraph", text=text)
                    for piece, text in pieces if text]

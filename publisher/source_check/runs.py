@@ -44,13 +44,16 @@ _LOWER_WORD = re.compile(r"^[a-z][a-z'’-]*[,;:]?$")
 _RUN_TOGETHER = re.compile(r"(?<![\w.@/])([a-z]{2,}) ([A-Z][a-z]{2,})\b(?!['’)-])( [A-Za-z]+)?")
 
 
-def split_run_in_headings(text: str, line: int, guide: str, rules) -> tuple[list[tuple[str, str]], list[Finding]]:
+def split_run_in_headings(text: str, line: int, guide: str, rules,
+                          section: str = "") -> tuple[list[tuple[str, str]], list[Finding]]:
     """The paragraph as ("heading" | "paragraph", text) pieces, with each
     heading run into it split off, at its start or after a sentence ends
-    ("... a rash. Blisters The blisters ..."), and the findings."""
+    ("... a rash. Blisters The blisters ..."), and the findings. A question
+    at its start that asks what its `section`'s heading asks is flagged,
+    and so is a table laid flat into it, with its column headings."""
     words = text.split()
     pieces: list[tuple[str, str]] = []
-    findings: list[Finding] = []
+    findings: list[Finding] = _asked_again(words, line, section)
     start = 0  # where the current piece of text starts, in words
     for index in range(len(words)):
         if index and not _ends_sentence(words[index - 1]):
@@ -68,6 +71,10 @@ def split_run_in_headings(text: str, line: int, guide: str, rules) -> tuple[list
             continue  # "See the Treatment Options section that follows for links ...": a web instruction
         context = excerpt(" ".join(words), len(" ".join(words[:index])) + bool(index),
                           len(" ".join(words[:heading_end + 1])), words=2)
+        if _laid_flat(words, heading_end):
+            findings.append(Finding("run-in-heading", line, context, FLAGGED,
+                                    detail=f"'{heading}' and a table's column headings, run into the text"))
+            continue
         if not _clear(words, index, heading_end, rules) or not _sure(words, index, heading_end):
             if index == 0:  # at a paragraph's start a title-case run is likely a heading; inside, likely a name
                 findings.append(Finding("run-in-heading", line, context, FLAGGED, detail=f"is '{heading}' a heading?"))
@@ -162,14 +169,42 @@ def _sure(words: list[str], index: int, heading_end: int) -> bool:
     first = words[heading_end].lower()
     if heading[0] in ("the", "a", "an") and len(heading) <= 3 and first not in SENTENCE_OPENERS:
         return False  # "The Human Phenotype | Ontology provides ...": a name that starts the sentence
+    return len(heading) >= 3 or first in SENTENCE_OPENERS or first in heading
+
+
+def _laid_flat(words: list[str], heading_end: int) -> bool:
+    """Does a table laid flat into the text follow the heading: "Signs and
+    Symptoms | Approximate number of patients ... 90% ...", or "... (when
+    available) Abnormality of the face - Asthma - ..."? It has no sentence
+    after its heading."""
     sentence = words[heading_end: next((end + 1 for end in range(heading_end, len(words))
                                         if _ends_sentence(words[end])), len(words))]
     if sum(word.endswith("%") for word in sentence) >= 2:
-        return False  # "Signs and Symptoms | Approximate number of patients ... 90% ...": a table laid flat
+        return True
     lead = " ".join(sentence[: sentence.index("-")]) if sentence.count("-") >= 2 else ""
-    if lead and re.search(r"[a-z)] [A-Z][a-z]{2,}", lead):
-        return False  # "... | Approximate number of patients (when available) Abnormality of the face - Asthma - ...": the same
-    return len(heading) >= 3 or first in SENTENCE_OPENERS or first in heading
+    return bool(lead and re.search(r"[a-z)] [A-Z][a-z]{2,}", lead))
+
+
+QUESTION_WORDS = frozenset("what how who why when where which is are can does do should".split())
+# A question at a paragraph's start shares at least this share of its words with its section's heading: it asks it again.
+ASKED_AGAIN_SHARE = 0.6
+
+
+def _asked_again(words: list[str], line: int, section: str) -> list[Finding]:
+    """A finding if the paragraph starts with a question that asks what the
+    heading of its section asks ("## What causes Tay syndrome?" / "What
+    causes IBIDS syndrome? How is it inherited? Although ..."): the page's
+    own subheading, run into the text."""
+    end = next((index for index, word in enumerate(words[:16]) if word.endswith("?")), None)
+    if end is None or end < 2 or words[0].lower() not in QUESTION_WORDS or end + 1 >= len(words):
+        return []
+    question = [_bare(word.rstrip("?")) for word in words[:end + 1]]
+    asked = {_bare(word.rstrip("?")) for word in section.split()}
+    if sum(word in asked for word in question) < ASKED_AGAIN_SHARE * max(len(question), len(asked)):
+        return []
+    heading = " ".join(words[:end + 1])
+    return [Finding("run-in-heading", line, heading, FLAGGED,
+                    detail=f"'{heading}' asks what the heading above it asks: the page's subheading, run into the text?")]
 
 
 def _names_something(words: list[str], index: int, heading_end: int, rules) -> bool:
