@@ -179,7 +179,7 @@ def ledger() -> int:
         return 1
     print(f"{judged} rows judged blind, {totals['changed']} changed by the engine: " + ", ".join(
         f"{verdict} {100 * totals[verdict] / judged:.1f} per 100" for verdict in VERDICTS))
-    switched_off = _switched_off()
+    switched_off, switched_on = _switches()
     print(f"\n{'transformation':<44}{'rows':>5}{'acceptable':>12}  sets  record says    now")
     for step, counts in sorted(records.items(), key=lambda item: (_acceptable(item[1]), -sum(item[1].values()))):
         rows = sum(counts.values())
@@ -187,16 +187,18 @@ def ledger() -> int:
         default = "on" if share >= ACCEPTABLE and len(sets[step]) >= 2 else (
             "off" if share < ACCEPTABLE else "on? (one set)")
         problems = ", ".join(f"{verdict} {counts[verdict]}" for verdict in ("BROKEN", "MEANING") if counts[verdict])
-        now = "off" if step in switched_off else "on"
+        guides = sum(step in names for names in switched_on.values())
+        now = ("off" + (f" (on for {guides} guide{'s' * (guides > 1)})" if guides else "")) if step in switched_off else "on"
         print(f"{step[:43]:<44}{rows:>5}{100 * share:>11.0f}%  {len(sets[step]):>4}  {default:<14}{now}"
               + (f"  ({problems})" if problems else ""))
     return 0
 
 
-def _switched_off() -> frozenset[str]:
-    """The transformations locales/en/plain-off.toml switches off now."""
+def _switches() -> tuple[frozenset[str], dict[str, list[str]]]:
+    """The transformations locales/en/plain-off.toml switches off now, and those it switches back on per guide."""
     path = ROOT / "locales" / "en" / "plain-off.toml"
-    return frozenset(tomllib.loads(path.read_text(encoding="utf-8")).get("off", ())) if path.exists() else frozenset()
+    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    return frozenset(data.get("off", ())), data.get("on", {})
 
 
 def _acceptable(counts: Counter) -> float:

@@ -56,3 +56,15 @@ def project_dir(tmp_path: Path, plain_cache: Path) -> Path:
 def empty_project_dir(tmp_path: Path) -> Path:
     """A copy of the project with templates and locales but no guides."""
     return copy_project(tmp_path / "project", sources=False)
+
+
+def with_seed_switches(rules, guide: str):
+    """`rules` with every transformation a seed guide switched back on
+    (locales/en/plain-off.toml [on]) switched on for `guide` too: the
+    engine as a guide's editor who read its plain text may set it."""
+    from dataclasses import replace
+
+    from publisher.plain.switches import Switches
+
+    every = frozenset().union(*rules.switches.on.values())
+    return replace(rules, switches=Switches(rules.switches.off, {**rules.switches.on, guide: every}))

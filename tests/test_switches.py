@@ -52,3 +52,31 @@ def test_an_unknown_switch_is_one_error_naming_the_file_and_line(language):
         load_rules(language, "en")
     assert "clause:no_such_rule" in str(error.value) and error.value.line == 4
     assert error.value.path.name == "plain-off.toml"
+
+
+def one_sentence_guide(slug: str, sentence: str):
+    from publisher.model import SourceBlock, SourceGuide
+    return SourceGuide(slug, REPO / "sources" / f"{slug}.txt", "Care at home", "en",
+                       (SourceBlock("heading", 2, text="Care"), SourceBlock("paragraph", 3, text=sentence)))
+
+
+def test_a_transformation_switched_back_on_for_one_guide_is_on_for_that_guide_alone(language):
+    (language / "plain-off.toml").write_text('off = ["clause:semicolons", "lexicon:physicians"]\n\n'
+                                             '[on]\nread-by-an-editor = ["clause:semicolons"]\n', encoding="utf-8")
+    rules = load_rules(language, "en")
+    from publisher.plain import plain_result
+
+    def texts(slug: str, sentence: str) -> list[str]:
+        return [unit.text for unit in plain_result(one_sentence_guide(slug, sentence), rules).guide.units()]
+
+    assert "Your doctor will check your weight and your strength." in texts("read-by-an-editor", SEMICOLONS)
+    assert SEMICOLONS in texts("a-new-guide", SEMICOLONS)
+    assert PHYSICIANS in texts("read-by-an-editor", PHYSICIANS)
+
+
+def test_switching_on_what_is_not_off_is_one_error_naming_the_line(language):
+    (language / "plain-off.toml").write_text('off = ["clause:semicolons"]\n\n[on]\nsome-guide = [\n'
+                                             '  "lexicon:physicians",\n]\n', encoding="utf-8")
+    with pytest.raises(PublisherError) as error:
+        load_rules(language, "en")
+    assert "lexicon:physicians" in str(error.value) and error.value.line == 5

@@ -22,7 +22,7 @@ from .result import EDITOR, PlainResult, Rewrite
 from .rewrite import Rewriter
 from .sections import SectionDraft, TopicRules, draft_sections, find_subject, load_topics
 from .summary import key_points
-from .switches import OFF_FILE, load_switches
+from .switches import OFF_FILE, Switches, load_switches
 from .terms import NAME_KINDS, Term, Terms, load_terms
 
 MAX_SENTENCES_PER_PARAGRAPH = 4
@@ -40,6 +40,15 @@ class PlainRules:
     reader_nouns: tuple[str, ...]
     fixed_names: FixedNames
     off: frozenset[str] = frozenset()  # transformations switched off (switches.py)
+    switches: Switches = Switches()  # and those switched back on for a guide
+    every_entry: Lexicon | None = None  # the lexicon with no entry switched off
+
+    def for_guide(self, guide: str) -> tuple[Lexicon, frozenset[str]]:
+        """(the lexicon, the transformations off) for the guide `guide`."""
+        off = self.switches.off_for(guide)
+        if off == self.off or self.every_entry is None:
+            return self.lexicon, self.off
+        return self.every_entry.without(name.partition(":")[2] for name in off if name.startswith("lexicon:")), off
 
 
 def load_rules(language_dir: Path, lang: str) -> PlainRules:
@@ -52,12 +61,13 @@ def load_rules(language_dir: Path, lang: str) -> PlainRules:
     lexicon_file = language_dir / "lexicon.toml"
     reader = load_data(lexicon_file, LEXICON_SHAPE).get("reader", {})
     lexicon = load_lexicon(lexicon_file, terms.forms)
-    off = load_switches(language_dir / OFF_FILE, tuple(rule.name for rule in CLAUSE_RULES), lexicon.replacements)
+    switches = load_switches(language_dir / OFF_FILE, tuple(rule.name for rule in CLAUSE_RULES), lexicon.replacements)
     return PlainRules(lang=lang, topics=load_topics(topics_file), lexicon=lexicon.without(
-                          name.partition(":")[2] for name in off if name.startswith("lexicon:")),
+                          name.partition(":")[2] for name in switches.off if name.startswith("lexicon:")),
                       terms=terms, overrides=load_overrides(language_dir / "overrides.toml"),
                       reader_nouns=tuple(reader.get("nouns", ())),
-                      fixed_names=load_fixed_names(language_dir / "fixed-names.toml", lang), off=off)
+                      fixed_names=load_fixed_names(language_dir / "fixed-names.toml", lang), off=switches.off,
+                      switches=switches, every_entry=lexicon)
 
 
 def make_plain(source: SourceGuide, rules: PlainRules) -> Guide:
@@ -80,11 +90,14 @@ def plain_result(source: SourceGuide, rules: PlainRules,
     drafts = draft_sections(source, rules.topics)
     # Titles and headings are never rewritten: a word they use is not swapped in the body either, and
     # nor is a word the author keeps, so the guide calls a thing by one name.
-    lexicon, dropped = rules.lexicon.for_subject(subject).keeping(
+    lexicon, off = rules.for_guide(source.slug)
+    lexicon, dropped = lexicon.for_subject(subject).keeping(
         source.keep, [source.title, *(draft.heading for draft in drafts)], rules.reader_nouns)
     rewriter = Rewriter(lexicon, rules.reader_nouns, names, Checker(rules.terms, source.lang), rules.fixed_names,
-                        source.lang, off=rules.off)
-    context = subject + "".join(f" -{entry}" for entry in sorted(dropped))  # a rewrite depends on the lexicon
+                        source.lang, off=off)
+    # a rewrite depends on the lexicon and the switches
+    context = subject + "".join(f" -{entry}" for entry in sorted(dropped)) + "".join(
+        f" +{name}" for name in sorted(rules.off - off))
     writer = _SectionWriter(source, rules, rewriter, context, {} if known is None else known)
     sections = tuple(writer.section(draft) for draft in drafts)
     title = Sentence("title", source.title, source.lang, writer.where(1))

@@ -6,12 +6,20 @@ in locales/<lang>/plain-off.toml. Each is named as the ledger names it:
     lexicon:<entry>   one entry of lexicon.toml (its phrase, lowercase)
     voice, reader, numbers, infinitives   a whole step of a rewrite
 
+Off is the default for every guide. A guide's editor who has read its plain
+version sentence by sentence may switch some back on for that guide alone:
+
+    [on]
+    als-causes-overview = ["clause:concession", "lexicon:medications"]
+
 An unknown name is an error naming the file and line, so a switch cannot
 silently miss because of a typo.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..datafiles import ListOf, Table, Text, key_line, load_data
@@ -19,14 +27,37 @@ from ..errors import PublisherError
 
 OFF_FILE = "plain-off.toml"
 STEPS = ("voice", "reader", "numbers", "infinitives")
-SHAPE = Table({"off": ListOf(Text(blank=False), what="a list of transformation names")})
+_NAMES = ListOf(Text(blank=False), what="a list of transformation names")
+SHAPE = Table({"off": _NAMES, "on": Table(other=_NAMES, what="a table of guides (slug = [names switched on])")})
 
 
-def load_switches(path: Path, clause_rules: tuple[str, ...], lexicon_entries) -> frozenset[str]:
-    """The names switched off in `path` (none if there is no such file)."""
+@dataclass(frozen=True)
+class Switches:
+    """The transformations switched off, and those switched back on for one guide."""
+
+    off: frozenset[str] = frozenset()
+    on: Mapping[str, frozenset[str]] = field(default_factory=dict)  # guide slug -> names
+
+    def off_for(self, guide: str) -> frozenset[str]:
+        """What is off for the guide `guide`."""
+        return self.off - self.on.get(guide, frozenset())
+
+
+def load_switches(path: Path, clause_rules: tuple[str, ...], lexicon_entries) -> Switches:
+    """The names switched off in `path`, and back on per guide (none if there is no such file)."""
     if not path.exists():
-        return frozenset()
-    names = load_data(path, SHAPE).get("off", [])
+        return Switches()
+    data = load_data(path, SHAPE)
+    off = data.get("off", [])
+    on = {guide: frozenset(names) for guide, names in data.get("on", {}).items()}
+    _check_names(path, [*off, *(name for names in on.values() for name in names)], clause_rules, lexicon_entries)
+    for guide, names in on.items():
+        for name in sorted(names - set(off)):
+            raise PublisherError(f"'{name}' is switched on for {guide} but is not off", path, _line(path, name))
+    return Switches(frozenset(off), on)
+
+
+def _check_names(path: Path, names: list[str], clause_rules: tuple[str, ...], lexicon_entries) -> None:
     entries = {" ".join(entry.lower().split()) for entry in lexicon_entries}
     for name in names:
         kind, _, what = name.partition(":")
@@ -35,7 +66,6 @@ def load_switches(path: Path, clause_rules: tuple[str, ...], lexicon_entries) ->
         if not known:
             raise PublisherError(f"'{name}' names no transformation (clause:<rule>, lexicon:<entry>, or one of "
                                  f"{', '.join(STEPS)})", path, _line(path, name))
-    return frozenset(names)
 
 
 def _line(path: Path, name: str) -> int | None:
