@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from publisher.errors import PublisherError  # noqa: E402
 from publisher.plain import EDITOR, load_rules, plain_result  # noqa: E402
+from publisher.source_check import check_source, load_check_rules  # noqa: E402
 from publisher.plain.fidelity import keepers  # noqa: E402
 from publisher.plain.readability import measure, word_count  # noqa: E402
 from publisher.plain.report import guide_prose  # noqa: E402
@@ -41,7 +42,8 @@ def measure_guide(path: Path) -> dict:
     try:
         source = load_source(path)
         rules = load_rules(ROOT / "locales" / source.lang, source.lang)
-        result = plain_result(source, rules)
+        checked = check_source(source, load_check_rules(ROOT / "locales" / source.lang, source.lang))
+        result = plain_result(checked.guide, rules, {}, checked.findings)  # as a build prints it
     except PublisherError as error:
         return {"slug": path.stem, "error": str(error)}
     sources = [sentence for sentences in result.section_sources.values() for sentence in sentences]

@@ -7,6 +7,7 @@ source sentence it came from, for an editor to judge.
     python bench/plain_review.py ledger               # each transformation's record over the blind sheets
 
 A sheet has one row per unit of the plain guide's sections, in reading order
+(the guide as a build prints it: after the source check's repairs)
 (paragraph sentences, list introductions and items, added explanations),
 with the source sentence it came from, the engine's strength, and two columns
 for the editor: `judgment` (OK, broken, meaning, clumsy) and `note`.
@@ -51,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 
 from publisher.model import BulletList  # noqa: E402
 from publisher.plain import load_rules, plain_result  # noqa: E402
+from publisher.source_check import check_source, load_check_rules  # noqa: E402
 from publisher.sources import load_source  # noqa: E402
 
 REVIEWS = ROOT / "bench" / "reviews"
@@ -63,7 +65,9 @@ STEP_SEPARATOR = "; "  # between the transformations of a row in a key ("lexicon
 def sheet_rows(path: Path) -> list[dict]:
     """The rows of one guide's sheet, unjudged (with `applied`: what changed each)."""
     source = load_source(path)
-    result = plain_result(source, load_rules(ROOT / "locales" / source.lang, source.lang))
+    language = ROOT / "locales" / source.lang
+    checked = check_source(source, load_check_rules(language, source.lang))  # as a build does: repairs made
+    result = plain_result(checked.guide, load_rules(language, source.lang), {}, checked.findings)
     strength = {rewrite.source: rewrite.strength for rewrite in result.rewrites}
     applied = {rewrite.source: rewrite.applied for rewrite in result.rewrites}
     rows: list[dict] = []
