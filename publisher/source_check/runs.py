@@ -107,13 +107,16 @@ def _run_in_heading(words: list[str], index: int) -> tuple[int, str] | None:
     while run < len(words) and (_TITLE_WORD.match(words[run]) or (run > index and words[run] in SMALL_WORDS)):
         run += 1
     # words[index:run] are title-case words; the sentence starts at words[run - 1] if words[run] is lowercase.
-    if run - index < 3 or run >= len(words) or not _LOWER_WORD.match(words[run]) or words[run] in SMALL_WORDS:
+    if run - index < 2 or run >= len(words) or not _LOWER_WORD.match(words[run]) or words[run] in SMALL_WORDS:
         return None
     first = words[run - 1]
-    if not first[0].isupper() or first.isupper() or not first.isalpha():
+    if not first[0].isupper() or first.isupper() or not _bare(first).isalpha():
         return None  # the sentence starts with a small word, an acronym or a number: no clear split
     heading = words[index: run - 1]
-    if len([word for word in heading if word[0].isupper() and not word.isupper()]) < 2 or heading[-1] in SMALL_WORDS:
+    # one word alone, before a word sentences start with: "Symptoms | Many people ...", "Complications | People with ..."
+    one_word = len(heading) == 1 and heading[0].isalpha() and first.lower() in SENTENCE_OPENERS
+    if (len([word for word in heading if word[0].isupper() and not word.isupper()]) < 2 and not one_word) or (
+            heading[-1] in SMALL_WORDS):
         return None
     return run - 1, first
 
