@@ -119,6 +119,9 @@ def test_long_enumerations_become_lists():
     assert items == ["Physical therapy to keep you moving.", "Occupational therapy for daily tasks.",
                      "Speech therapy for slurred speech.", "Help with eating."]
     assert enumeration("These genes include SOD1, C9orf72, TARDBP, and FUS.") is None  # short: stays inline
+    # the later items go on from the first one's "weakness and numbness in": no list of body parts as symptoms
+    assert enumeration("Common signs and symptoms include slowly progressive weakness and numbness in the feet, "
+                       "lower leg muscles, hands, and forearms.") is None
     blocks = paragraphs_and_lists([Sentence("s.1", "First.", "en"), Sentence(
         "s.2", "Problems in cells behind motor neuron damage include oxidative stress, failing mitochondria, "
         "poor clearing of old proteins, and inflammation.", "en"), Sentence("s.3", "Last.", "en")], 4)

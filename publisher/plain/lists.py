@@ -40,8 +40,11 @@ def enumeration(text: str) -> tuple[str, list[str]] | None:
         return None
     if _SUBORDINATE_START.match(intro) or not all(_is_list_item(item) for item in items):
         return None
-    if _SHARED_HEAD.match(items[0]) and any(len(item.split()) <= 2 for item in items[1:]):
-        return None  # "difficulty with reading, writing, and speaking": the items share "difficulty with"
+    if (_SHARED_HEAD.match(items[0]) or _ENDS_ON_PLACE.search(items[0])) and any(
+            len(item.split()) <= 3 for item in items[1:]):
+        # "difficulty with reading, writing, and speaking", "weakness and numbness in the feet, lower
+        # leg muscles, hands, and forearms": the later items go on from the first one's head
+        return None
     return f"{intro}:", [capitalize(item) + "." for item in items]
 
 
@@ -50,6 +53,9 @@ def enumeration(text: str) -> tuple[str, list[str]] | None:
 MAX_ITEM_WORDS = 14
 _SHARED_HEAD = re.compile(r"^(?:difficulty|difficulties|trouble|problems?|issues?|changes?|loss)\s+(?:with|in|of)\s",
                           re.IGNORECASE)
+# A first item that ends on a place or thing after a preposition, with words before it ("numbness in the feet").
+_ENDS_ON_PLACE = re.compile(r"^\S+(?:\s+\S+)+\s+(?:in|of|on|at|to|with|from|around)\s+(?:the\s+|your\s+|a\s+)?[\w-]+$",
+                            re.IGNORECASE)
 _RELATIVES = {"which", "who", "that", "whom", "whose", "where", "when"}
 _SUBORDINATE_START = re.compile(r"^(?:If|When|Whether|Although|Though|While|Because|Unless|As)\b")
 
