@@ -72,6 +72,7 @@ def sheet_rows(path: Path) -> list[dict]:
     applied = {rewrite.source: rewrite.applied for rewrite in result.rewrites}
     rows: list[dict] = []
     for section in result.guide.sections:
+        laid_out = _laid_out_as_lists(section)
         for block in section.blocks:
             in_list = isinstance(block, BulletList)
             for unit in (block.items if in_list else block.sentences):
@@ -83,10 +84,19 @@ def sheet_rows(path: Path) -> list[dict]:
                 else:
                     engine = strength.get(origin, "")
                 steps = ("explanation",) if not origin else applied.get(origin, ())
+                steps = (*steps, "lists") if unit.id in laid_out else steps
                 rows.append({"n": len(rows) + 1, "section": section.heading.text, "source": origin or ADDED,
                              "plain": unit.text, "engine": engine, "judgment": "", "note": "",
                              "applied": STEP_SEPARATOR.join(steps)})
     return rows
+
+
+def _laid_out_as_lists(section) -> set[str]:
+    """The ids of the units the `lists` step made: each bullet of a list made
+    from one sentence ("s.2-1", "s.2-2" ...), and its lead-in ("s.2")."""
+    made = {unit.id for block in section.blocks if isinstance(block, BulletList) for unit in block.items
+            if unit.id.rpartition("-")[2].isdigit() and unit.id.rpartition("-")[0]}
+    return made | {identifier.rpartition("-")[0] for identifier in made}
 
 
 def write(paths: list[Path]) -> None:

@@ -80,3 +80,18 @@ def test_switching_on_what_is_not_off_is_one_error_naming_the_line(language):
     with pytest.raises(PublisherError) as error:
         load_rules(language, "en")
     assert "lexicon:physicians" in str(error.value) and error.value.line == 5
+
+
+def test_the_lists_step_switched_off_keeps_an_enumeration_in_its_sentence(language):
+    enumerating = ("Problems in cells behind motor neuron damage include oxidative stress, failing mitochondria, "
+                   "poor clearing of old proteins, and inflammation.")
+    from publisher.model import BulletList
+    from publisher.plain import plain_result
+
+    def lists(rules) -> int:
+        guide = plain_result(one_sentence_guide("a-new-guide", enumerating), rules).guide
+        return sum(isinstance(block, BulletList) for section in guide.sections for block in section.blocks)
+
+    assert lists(load_rules(language, "en")) == 1
+    (language / "plain-off.toml").write_text('off = ["lists"]\n', encoding="utf-8")
+    assert lists(load_rules(language, "en")) == 0

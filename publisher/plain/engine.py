@@ -195,7 +195,7 @@ class _SectionWriter:
                 continue
             units = [unit(text, block.line, source, block.flagged)
                      for text, source in self._paragraph(block.text, block.flagged)]
-            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH))
+            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH, "lists" not in self.rewriter.off))
         return Section(id=draft.id, heading=heading, blocks=tuple(blocks))
 
     def _paragraph(self, text: str, flags: tuple[str, ...] = ()) -> list[tuple[str, str]]:

@@ -90,9 +90,10 @@ def _items(text: str) -> list[str]:
     return parts
 
 
-def paragraphs_and_lists(units: list[Sentence], max_sentences: int) -> list[Paragraph | BulletList]:
+def paragraphs_and_lists(units: list[Sentence], max_sentences: int,
+                         lists: bool = True) -> list[Paragraph | BulletList]:
     """Group a paragraph's plain sentences into short paragraphs, turning long
-    enumerations into lists."""
+    enumerations into lists (unless `lists` is False: the step switched off)."""
     blocks: list[Paragraph | BulletList] = []
     run: list[Sentence] = []
 
@@ -101,7 +102,7 @@ def paragraphs_and_lists(units: list[Sentence], max_sentences: int) -> list[Para
         run.clear()
 
     for unit in units:
-        found = enumeration(unit.text)
+        found = enumeration(unit.text) if lists else None
         if not found:
             run.append(unit)
             continue

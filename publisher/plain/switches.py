@@ -5,6 +5,7 @@ in locales/<lang>/plain-off.toml. Each is named as the ledger names it:
     clause:<rule>     a clause-splitting rule of clauses.py
     lexicon:<entry>   one entry of lexicon.toml (its phrase, lowercase)
     voice, reader, numbers, infinitives   a whole step of a rewrite
+    lists             a sentence's enumeration laid out as bullets (lists.py)
 
 Off is the default for every guide. A guide's editor who has read its plain
 version sentence by sentence may switch some back on for that guide alone:
@@ -26,7 +27,7 @@ from ..datafiles import ListOf, Table, Text, key_line, load_data
 from ..errors import PublisherError
 
 OFF_FILE = "plain-off.toml"
-STEPS = ("voice", "reader", "numbers", "infinitives")
+STEPS = ("voice", "reader", "numbers", "infinitives", "lists")
 _NAMES = ListOf(Text(blank=False), what="a list of transformation names")
 SHAPE = Table({"off": _NAMES, "on": Table(other=_NAMES, what="a table of guides (slug = [names switched on])")})
 
