@@ -293,3 +293,20 @@ def test_a_question_that_asks_the_heading_again_and_a_table_laid_flat_are_flagge
              if finding.kind == "run-in-heading"]
     assert found == [(5, "What causes IBIDS syndrome?", "flagged"),
                      (9, "medical terms. Signs and Symptoms Approximate number of", "flagged")]
+
+
+def test_a_key_point_run_into_the_paragraph_that_explains_it_is_flagged(tmp_path):
+    """A cancer summary lists its key points, then runs each into the start
+    of the paragraph that explains it: flagged (a sentence, so it reads as
+    one), not split. A first sentence no list named is the text's own."""
+    path = tmp_path / "gallbladder.md"
+    path.write_text("# Gallbladder cancer\n\n## About it\n\nKey Points\n"
+                    "- Being female can increase the risk of gallbladder cancer.     - It is rare.\n\n"
+                    "## Risk\n\nBeing female can increase the risk of gallbladder cancer. Anything that increases "
+                    "your chance of getting a disease is called a risk factor.\n\n"
+                    "## Signs\n\nSigns of gallbladder cancer include jaundice and fever. Check with your doctor.\n",
+                    encoding="utf-8")
+    checked = check_source(load_source(path), RULES)
+    found = [(finding.line, finding.text, finding.state) for finding in checked.findings
+             if finding.kind == "run-in-heading"]
+    assert found[1:] == [(10, "Being female can increase the risk of gallbladder cancer.", "flagged")]

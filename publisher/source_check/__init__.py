@@ -128,7 +128,7 @@ def _split_headings(blocks: list[SourceBlock], lines: list[str], guide: str, rul
         if is_heading:
             result.append(dataclasses.replace(block, kind=kind))
             continue
-        pieces, found = split_run_in_headings(block.text, block.line, guide, rules, section)
+        pieces, found = split_run_in_headings(block.text, block.line, guide, rules, section, listed)
         findings.extend(found)
         result += [dataclasses.replace(block, kind=kind if piece == "heading" else "paragraph", text=text)
                    for piece, text in pieces if text]

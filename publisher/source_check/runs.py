@@ -44,16 +44,18 @@ _LOWER_WORD = re.compile(r"^[a-z][a-z'’-]*[,;:]?$")
 _RUN_TOGETHER = re.compile(r"(?<![\w.@/])([a-z]{2,}) ([A-Z][a-z]{2,})\b(?!['’)-])( [A-Za-z]+)?")
 
 
-def split_run_in_headings(text: str, line: int, guide: str, rules,
-                          section: str = "") -> tuple[list[tuple[str, str]], list[Finding]]:
+def split_run_in_headings(text: str, line: int, guide: str, rules, section: str = "",
+                          listed: set[str] = frozenset()) -> tuple[list[tuple[str, str]], list[Finding]]:
     """The paragraph as ("heading" | "paragraph", text) pieces, with each
     heading run into it split off, at its start or after a sentence ends
     ("... a rash. Blisters The blisters ..."), and the findings. A question
-    at its start that asks what its `section`'s heading asks is flagged,
-    and so is a table laid flat into it, with its column headings."""
+    at its start that asks what its `section`'s heading asks is flagged, so
+    is a first sentence a list before it named (`listed`: a guide's key
+    point, run into the paragraph that explains it), and so is a table laid
+    flat into it, with its column headings."""
     words = text.split()
     pieces: list[tuple[str, str]] = []
-    findings: list[Finding] = _asked_again(words, line, section)
+    findings: list[Finding] = _asked_again(words, line, section) + _key_point_run_in(text, line, listed)
     start = 0  # where the current piece of text starts, in words
     for index in range(len(words)):
         if index and not _ends_sentence(words[index - 1]):
@@ -186,6 +188,22 @@ def _laid_flat(words: list[str], heading_end: int) -> bool:
         return True
     lead = " ".join(sentence[: sentence.index("-")]) if sentence.count("-") >= 2 else ""
     return bool(lead and re.search(r"[a-z)] [A-Z][a-z]{2,}", lead))
+
+
+_FIRST_SENTENCE = re.compile(r"^(.+?[a-z)][.!?])\s+(?=[A-Z])")
+
+
+def _key_point_run_in(text: str, line: int, listed: set[str]) -> list[Finding]:
+    """A finding if the paragraph starts with a sentence a list before it
+    named ("Key Points - Being female can increase the risk ..." / "Being
+    female can increase the risk of developing gallbladder cancer. Anything
+    that increases ..."): the guide's key point, its subheading, run into
+    the text that explains it (or the sentence said twice)."""
+    first = _FIRST_SENTENCE.match(" ".join(text.split()))
+    if not first or _item_key(first.group(1)) not in listed or len(first.group(1).split()) < 4:
+        return []
+    return [Finding("run-in-heading", line, first.group(1), FLAGGED,
+                    detail="a key point the guide listed before, run into the text: its subheading?")]
 
 
 QUESTION_WORDS = frozenset("what how who why when where which is are can does do should".split())
