@@ -19,6 +19,17 @@ RULES = load_check_rules(REPO / "locales" / "en", "en")
 MESSY = REPO / "tests" / "fixtures" / "messy" / "low-vision.md"
 
 
+def check_file(folder: Path, name: str, text: str):
+    """The source check of a guide file `name` holding `text`, written in `folder`."""
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return check_source(load_source(path), RULES)
+
+
+def block_texts(checked) -> list[tuple[int, str, str]]:
+    return [(block.line, block.kind, block.text) for block in checked.guide.blocks]
+
+
 def one_paragraph(text: str, path: Path = Path("sources/example.md")) -> SourceGuide:
     return SourceGuide("example", path, "Example", "en",
                        (SourceBlock("heading", 1, text="About it"), SourceBlock("paragraph", 3, text=text),
@@ -176,16 +187,13 @@ def test_a_title_on_a_line_of_its_own_is_a_heading_and_a_picture_title_a_caption
     a title as the last of a run of short lines with a sentence after it (a
     heading, not an item), and a title with more space under it than the
     page leaves anywhere else (its picture was there: a caption)."""
-    path = tmp_path / "anemia.md"
-    path.write_text("# Anemia\n\n## Food\n\n"
-                    "Stage I Anemia\nTreatment of stage I anemia is a change of food.\n\n"
-                    "Meats such as beef and fish\n\nEggs and dairy products\n\nFolic Acid\n\n"
-                    "Folic acid is a form of vitamin B that is found in foods.\n\n"
-                    "Plaque Buildup in an Artery\n\n\n\n"
-                    "Plaque narrows and stiffens the arteries of the heart.\n\n"
-                    "Your body needs folic acid to make new cells.\n\nMost people get enough of it.\n",
-                    encoding="utf-8")
-    checked = check_source(load_source(path), RULES)
+    checked = check_file(tmp_path, "anemia.md", "# Anemia\n\n## Food\n\n"
+                         "Stage I Anemia\nTreatment of stage I anemia is a change of food.\n\n"
+                         "Meats such as beef and fish\n\nEggs and dairy products\n\nFolic Acid\n\n"
+                         "Folic acid is a form of vitamin B that is found in foods.\n\n"
+                         "Plaque Buildup in an Artery\n\n\n\n"
+                         "Plaque narrows and stiffens the arteries of the heart.\n\n"
+                         "Your body needs folic acid to make new cells.\n\nMost people get enough of it.\n")
     blocks = [(block.line, block.kind, block.text or list(block.items)) for block in checked.guide.blocks]
     assert (5, "subheading", "Stage I Anemia") in blocks
     assert (5, "paragraph", "Treatment of stage I anemia is a change of food.") in blocks
@@ -201,14 +209,12 @@ def test_a_key_point_the_guide_listed_is_a_heading_over_its_paragraph(tmp_path):
     """A cancer summary lists its key points, then sets each one on a line of
     its own above the paragraph that explains it: there it is a heading. A
     sentence on a line of its own that no list named stays text."""
-    path = tmp_path / "melanoma.md"
-    path.write_text("# Melanoma\n\n## What is melanoma?\n\nKey Points\n"
-                    "- Melanoma is a disease of the skin.     - Melanoma can occur anywhere on the skin.\n\n"
-                    "Melanoma is a disease of the skin.\nIt starts in the cells that colour the skin.\n\n"
-                    "Melanoma can occur anywhere on the skin.\nIn men, it is often found on the back.\n\n"
-                    "Sun damage raises the risk.\nMost people with melanoma are over 50.\n", encoding="utf-8")
-    checked = check_source(load_source(path), RULES)
-    blocks = [(block.line, block.kind, block.text) for block in checked.guide.blocks]
+    checked = check_file(tmp_path, "melanoma.md", "# Melanoma\n\n## What is melanoma?\n\nKey Points\n"
+                         "- Melanoma is a disease of the skin.     - Melanoma can occur anywhere on the skin.\n\n"
+                         "Melanoma is a disease of the skin.\nIt starts in the cells that colour the skin.\n\n"
+                         "Melanoma can occur anywhere on the skin.\nIn men, it is often found on the back.\n\n"
+                         "Sun damage raises the risk.\nMost people with melanoma are over 50.\n")
+    blocks = block_texts(checked)
     assert (8, "subheading", "Melanoma is a disease of the skin.") in blocks
     assert (11, "subheading", "Melanoma can occur anywhere on the skin.") in blocks
     assert (11, "paragraph", "In men, it is often found on the back.") in blocks
@@ -219,12 +225,9 @@ def test_a_misspelling_is_reported_at_the_line_of_its_word(tmp_path):
     """Items pasted on lines of their own, with only spaces between them,
     are one paragraph; a word glued in the third item is reported at its
     own line, not at the first line of the words shown around it."""
-    path = tmp_path / "bowel.md"
-    path.write_text("# Bowel\n\n## Parts\n\nThe small intestine has three parts.\n    \n"
-                    "duodenum, the first part, where iron is absorbed\n    \n"
-                    "jejunumthe middle section, where most vitamins are absorbed\n",
-                    encoding="utf-8")
-    checked = check_source(load_source(path), RULES)
+    checked = check_file(tmp_path, "bowel.md", "# Bowel\n\n## Parts\n\nThe small intestine has three parts.\n    \n"
+                         "duodenum, the first part, where iron is absorbed\n    \n"
+                         "jejunumthe middle section, where most vitamins are absorbed\n")
     glued = [finding for finding in checked.findings if finding.kind == "words-run-together"]
     assert [finding.line for finding in glued] == [9]
 
@@ -233,15 +236,13 @@ def test_a_title_alone_above_text_is_a_heading_however_the_page_set_it(tmp_path)
     """Subheadings a page lost the marks of: one above a paragraph cut off
     before its list (not a list of two items), one hyphenated word alone
     ("X-ray"), and one written on the last line of the paragraph before it."""
-    path = tmp_path / "bowel.md"
-    path.write_text("# Bowel\n\n## Diagnosis\n\nPhysical Exam\n    \n"
-                    "A physical exam may help find the cause. During the exam, a provider usually\n    \n"
-                    "- looks for weight loss\n- listens to the belly\n\nX-ray\n\n"
-                    "An x-ray is a picture made with a small amount of radiation.\n\n"
-                    "More details are in other resources.\nHow to Contact the Branch at CDC\n\n"
-                    "The public should first call the help line.\n", encoding="utf-8")
-    checked = check_source(load_source(path), RULES)
-    blocks = [(block.line, block.kind, block.text) for block in checked.guide.blocks]
+    checked = check_file(tmp_path, "bowel.md", "# Bowel\n\n## Diagnosis\n\nPhysical Exam\n    \n"
+                         "A physical exam may help find the cause. During the exam, a provider usually\n    \n"
+                         "- looks for weight loss\n- listens to the belly\n\nX-ray\n\n"
+                         "An x-ray is a picture made with a small amount of radiation.\n\n"
+                         "More details are in other resources.\nHow to Contact the Branch at CDC\n\n"
+                         "The public should first call the help line.\n")
+    blocks = block_texts(checked)
     assert (5, "subheading", "Physical Exam") in blocks
     assert (12, "subheading", "X-ray") in blocks
     assert (17, "subheading", "How to Contact the Branch at CDC") in blocks
@@ -253,8 +254,7 @@ def test_text_said_again_with_a_few_words_changed_is_flagged_but_parallel_text_i
     (two such sentences in a row); the same sentence said for each stage,
     under each stage's heading, and sentences side by side that differ in
     one word, are meant."""
-    path = tmp_path / "bones.md"
-    path.write_text(
+    checked = check_file(tmp_path, "bones.md", 
         "# Bones\n\n## What is it?\n\n"
         "Osteoporosis is a disease that thins and weakens the bones to the point that they break easily. "
         "It affects about half of all women over the age of fifty in the United States.\n\n"
@@ -267,9 +267,7 @@ def test_text_said_again_with_a_few_words_changed_is_flagged_but_parallel_text_i
         "The cancer spreads from where it began by getting into the blood vessels of the body.\n\n"
         "## Overview\n\n"
         "Osteoporosis is a disease that thins and weakens the bones to the point where they become fragile and "
-        "break easily. It affects about half of all the women over fifty in the United States.\n",
-        encoding="utf-8")
-    checked = check_source(load_source(path), RULES)
+        "break easily. It affects about half of all the women over fifty in the United States.\n")
     repeats = [(finding.line, finding.detail) for finding in checked.findings if finding.kind == "repeated-paragraph"]
     assert repeats == [(21, "said nearly word for word before at line 5 and 1 more")]
 
@@ -279,16 +277,13 @@ def test_a_question_that_asks_the_heading_again_and_a_table_laid_flat_are_flagge
     section's question again in other words, and lays a table flat after
     it; both are flagged for a person, not changed. A question that asks
     something else is the text's own."""
-    path = tmp_path / "tay.md"
-    path.write_text(
+    checked = check_file(tmp_path, "tay.md", 
         "# Tay syndrome\n\n## What causes Tay syndrome?\n\n"
         "What causes IBIDS syndrome? How is it inherited? Tay syndrome is caused by changes in a gene.\n\n"
         "## What are the symptoms of Tay syndrome?\n\n"
         "You can look up these medical terms. Signs and Symptoms Approximate number of patients "
         "(when available) Abnormality of the hair - Brittle hair - Short stature - Most people have dry skin.\n\n"
-        "## How is it treated?\n\nWhat does a doctor look for? A doctor looks at the skin and the hair.\n",
-        encoding="utf-8")
-    checked = check_source(load_source(path), RULES)
+        "## How is it treated?\n\nWhat does a doctor look for? A doctor looks at the skin and the hair.\n")
     found = [(finding.line, finding.text, finding.state) for finding in checked.findings
              if finding.kind == "run-in-heading"]
     assert found == [(5, "What causes IBIDS syndrome?", "flagged"),
@@ -299,14 +294,11 @@ def test_a_key_point_run_into_the_paragraph_that_explains_it_is_flagged(tmp_path
     """A cancer summary lists its key points, then runs each into the start
     of the paragraph that explains it: flagged (a sentence, so it reads as
     one), not split. A first sentence no list named is the text's own."""
-    path = tmp_path / "gallbladder.md"
-    path.write_text("# Gallbladder cancer\n\n## About it\n\nKey Points\n"
-                    "- Being female can increase the risk of gallbladder cancer.     - It is rare.\n\n"
-                    "## Risk\n\nBeing female can increase the risk of gallbladder cancer. Anything that increases "
-                    "your chance of getting a disease is called a risk factor.\n\n"
-                    "## Signs\n\nSigns of gallbladder cancer include jaundice and fever. Check with your doctor.\n",
-                    encoding="utf-8")
-    checked = check_source(load_source(path), RULES)
+    checked = check_file(tmp_path, "gallbladder.md", "# Gallbladder cancer\n\n## About it\n\nKey Points\n"
+                         "- Being female can increase the risk of gallbladder cancer.     - It is rare.\n\n"
+                         "## Risk\n\nBeing female can increase the risk of gallbladder cancer. Anything that increases "
+                         "your chance of getting a disease is called a risk factor.\n\n"
+                         "## Signs\n\nSigns of gallbladder cancer include jaundice and fever. Check with your doctor.\n")
     found = [(finding.line, finding.text, finding.state) for finding in checked.findings
              if finding.kind == "run-in-heading"]
     assert found[1:] == [(10, "Being female can increase the risk of gallbladder cancer.", "flagged")]
