@@ -114,6 +114,18 @@ def plain_result(source: SourceGuide, rules: PlainRules,
                        tuple(writer.rewrites), dict(writer.unit_sources), tuple(findings))
 
 
+# A pronoun among a sentence's first words points back to the sentence before ("Use them less often.").
+_EARLY_PRONOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:them|it|they)\b(?!['’])", re.IGNORECASE)
+
+
+def _points_back(sentence: str) -> bool:
+    """Does `sentence` lean on the one before it, so that nothing may come
+    between them: it starts "This ...", or "them", "it" or "they" is among
+    its first three words ("Use them less often.", "Eat it raw.")? ("These
+    nerve cells" names what it points to.)"""
+    return leans_back(sentence) or bool(_EARLY_PRONOUN.match(sentence))
+
+
 def _flagged(sentence: str, flags: tuple[str, ...]) -> bool:
     """Does the source sentence hold (part of) a text the source check flagged?"""
     flat = " ".join(sentence.split())
@@ -185,17 +197,33 @@ class _SectionWriter:
             sentence for block in draft.blocks if block.kind != "subheading"
             for sentence in (block.items if block.kind == "list" else split_sentences(block.text, self.source.lang)))
         blocks = []
-        for block in draft.blocks:
+        lists = "lists" not in self.rewriter.off
+        after_list: list[tuple[str, str, int]] = []  # explanations held back until the list a lead-in opens is over
+        for index, block in enumerate(draft.blocks):
             if block.kind == "subheading":  # as written, like the section's own heading
                 blocks.append(Subheading(unit(block.text, block.line)))
                 continue
             if block.kind == "list":
                 blocks.append(BulletList(tuple(unit(" ".join(self._plain(item)), block.line, item, block.flagged)
                                                for item in block.items)))
+                if after_list:
+                    blocks.extend(paragraphs_and_lists([unit(text, line, source) for text, source, line in after_list],
+                                                       MAX_SENTENCES_PER_PARAGRAPH, lists))
+                    after_list = []
                 continue
-            units = [unit(text, block.line, source, block.flagged)
-                     for text, source in self._paragraph(block.text, block.flagged)]
-            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH, "lists" not in self.rewriter.off))
+            pairs = self._paragraph(block.text, block.flagged)
+            following = draft.blocks[index + 1] if index + 1 < len(draft.blocks) else None
+            if following is not None and following.kind == "list":
+                # "These include:" / the list: an explanation never comes between a lead-in and its list
+                held = len(pairs) - next((n for n, (_, source) in enumerate(reversed(pairs)) if source), len(pairs))
+                if 0 < held < len(pairs) and pairs[held - 1][0].rstrip().endswith(":"):
+                    after_list = [(text, source, block.line) for text, source in pairs[held:]]
+                    pairs = pairs[:held]
+            units = [unit(text, block.line, source, block.flagged) for text, source in pairs]
+            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH, lists))
+        if after_list:
+            blocks.extend(paragraphs_and_lists([unit(text, line, source) for text, source, line in after_list],
+                                               MAX_SENTENCES_PER_PARAGRAPH, lists))
         return Section(id=draft.id, heading=heading, blocks=tuple(blocks))
 
     def _paragraph(self, text: str, flags: tuple[str, ...] = ()) -> list[tuple[str, str]]:
@@ -214,7 +242,7 @@ class _SectionWriter:
         plain: list[tuple[str, str]] = []
         waiting: list[tuple[str, str]] = []
         for source, pieces in zip(sources, rewritten):
-            if waiting and not leans_back(pieces[0] if pieces else ""):
+            if waiting and not _points_back(pieces[0] if pieces else ""):
                 plain.extend(waiting)
                 waiting = []
             plain.extend((piece, source) for piece in pieces)

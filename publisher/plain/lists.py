@@ -54,7 +54,7 @@ MAX_ITEM_WORDS = 14
 _SHARED_HEAD = re.compile(r"^(?:difficulty|difficulties|trouble|problems?|issues?|changes?|loss)\s+(?:with|in|of)\s",
                           re.IGNORECASE)
 # A first item that ends on a place or thing after a preposition, with words before it ("numbness in the feet").
-_ENDS_ON_PLACE = re.compile(r"^\S+(?:\s+\S+)+\s+(?:in|of|on|at|to|with|from|around)\s+(?:the\s+|your\s+|a\s+)?[\w-]+$",
+_ENDS_ON_PLACE = re.compile(r"^\S+(?:\s+\S+)+\s+(?:in|of|on|at|to|with|from|around)\s+(?:the\s+|your\s+|a\s+)?[A-Za-z][a-z-]*$",
                             re.IGNORECASE)
 _RELATIVES = {"which", "who", "that", "whom", "whose", "where", "when"}
 _SUBORDINATE_START = re.compile(r"^(?:If|When|Whether|Although|Though|While|Because|Unless|As)\b")
