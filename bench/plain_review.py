@@ -83,12 +83,31 @@ def sheet_rows(path: Path) -> list[dict]:
                     engine = f"list item ({strength.get(origin, 'source list')})"
                 else:
                     engine = strength.get(origin, "")
-                steps = ("explanation",) if not origin else applied.get(origin, ())
+                steps = (_explained(unit.text),) if not origin else applied.get(origin, ())
                 steps = (*steps, "lists") if unit.id in laid_out else steps
                 rows.append({"n": len(rows) + 1, "section": section.heading.text, "source": origin or ADDED,
                              "plain": unit.text, "engine": engine, "judgment": "", "note": "",
                              "applied": STEP_SEPARATOR.join(steps)})
     return rows
+
+
+def _explained(text: str) -> str:
+    """The transformation that added the explanation `text`: "explanation:<term>"
+    when a term's first-use sentence is `text` (so each term earns its own
+    record), else "explanation" (a sentence made from a kind's template)."""
+    name = _first_uses().get(" ".join(text.split()))
+    return f"explanation:{name}" if name else "explanation"
+
+
+def _first_uses() -> dict[str, str]:
+    """Each term's first-use sentence -> its name, lowercase (English data)."""
+    if not _FIRST_USES:
+        terms = load_rules(ROOT / "locales" / "en", "en").terms.terms
+        _FIRST_USES.update({" ".join(term.first_use.split()): term.name.lower() for term in terms if term.first_use})
+    return _FIRST_USES
+
+
+_FIRST_USES: dict[str, str] = {}
 
 
 def _laid_out_as_lists(section) -> set[str]:
@@ -184,6 +203,8 @@ def ledger() -> int:
             continue
         steps = {row["n"]: [step for step in row["applied"].split(STEP_SEPARATOR) if step] for row in _read(key)}
         for row in _read(sheet):
+            if steps.get(row["n"]) == ["explanation"]:  # keys written before terms had records of their own
+                steps[row["n"]] = [_explained(row["plain"])]
             verdict = row["verdict"].strip().upper()
             if verdict not in VERDICTS:
                 continue

@@ -95,3 +95,22 @@ def test_the_lists_step_switched_off_keeps_an_enumeration_in_its_sentence(langua
     assert lists(load_rules(language, "en")) == 1
     (language / "plain-off.toml").write_text('off = ["lists"]\n', encoding="utf-8")
     assert lists(load_rules(language, "en")) == 0
+
+
+def test_a_terms_explanation_switched_off_leaves_the_word_unexplained_and_out_of_words_to_know(language):
+    from publisher.plain import plain_result
+
+    sentence = "Weak arteries can bleed into the brain."
+
+    def explained(rules) -> tuple[bool, list[str]]:
+        guide = plain_result(one_sentence_guide("a-new-guide", sentence), rules).guide
+        texts = [unit.text for section in guide.sections for unit in section.units()]
+        return any(text.startswith("An artery is") for text in texts), [entry.term.text for entry in guide.glossary]
+
+    added, glossary = explained(load_rules(language, "en"))
+    assert added and any(term.lower().startswith("arter") for term in glossary)
+    (language / "plain-off.toml").write_text('off = ["explanation:artery"]\n', encoding="utf-8")
+    assert explained(load_rules(language, "en")) == (False, [])
+    (language / "plain-off.toml").write_text('off = ["explanation:no such term"]\n', encoding="utf-8")
+    with pytest.raises(PublisherError, match="explanation:no such term"):
+        load_rules(language, "en")

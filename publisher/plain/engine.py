@@ -61,7 +61,8 @@ def load_rules(language_dir: Path, lang: str) -> PlainRules:
     lexicon_file = language_dir / "lexicon.toml"
     reader = load_data(lexicon_file, LEXICON_SHAPE).get("reader", {})
     lexicon = load_lexicon(lexicon_file, terms.forms)
-    switches = load_switches(language_dir / OFF_FILE, tuple(rule.name for rule in CLAUSE_RULES), lexicon.replacements)
+    switches = load_switches(language_dir / OFF_FILE, tuple(rule.name for rule in CLAUSE_RULES), lexicon.replacements,
+                             [term.name for term in terms.terms])
     return PlainRules(lang=lang, topics=load_topics(topics_file), lexicon=lexicon.without(
                           name.partition(":")[2] for name in switches.off if name.startswith("lexicon:")),
                       terms=terms, overrides=load_overrides(language_dir / "overrides.toml"),
@@ -250,7 +251,8 @@ class _SectionWriter:
                 continue
             joined = " ".join(pieces)
             names = self.rules.fixed_names.spans(joined, listed_only=True)
-            new = [term for term in self.rules.terms.used_in(joined, names) if term not in self.explained]
+            new = [term for term in self.rules.terms.used_in(joined, names) if term not in self.explained
+                   and f"explanation:{term.name.lower()}" not in self.rewriter.off]  # its explanation switched off
             self.explained.extend(new)
             # A term first met in a list item is described by the item itself;
             # "Words to know" has it too.

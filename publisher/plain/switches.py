@@ -6,6 +6,8 @@ in locales/<lang>/plain-off.toml. Each is named as the ledger names it:
     lexicon:<entry>   one entry of lexicon.toml (its phrase, lowercase)
     voice, reader, numbers, infinitives   a whole step of a rewrite
     lists             a sentence's enumeration laid out as bullets (lists.py)
+    explanation:<term>  a term's added explanation and its "Words to know"
+                      entry (glossary.toml, definitions.toml, terms.toml: its name)
 
 Off is the default for every guide. A guide's editor who has read its plain
 version sentence by sentence may switch some back on for that guide alone:
@@ -44,29 +46,31 @@ class Switches:
         return self.off - self.on.get(guide, frozenset())
 
 
-def load_switches(path: Path, clause_rules: tuple[str, ...], lexicon_entries) -> Switches:
+def load_switches(path: Path, clause_rules: tuple[str, ...], lexicon_entries, terms=()) -> Switches:
     """The names switched off in `path`, and back on per guide (none if there is no such file)."""
     if not path.exists():
         return Switches()
     data = load_data(path, SHAPE)
     off = data.get("off", [])
     on = {guide: frozenset(names) for guide, names in data.get("on", {}).items()}
-    _check_names(path, [*off, *(name for names in on.values() for name in names)], clause_rules, lexicon_entries)
+    _check_names(path, [*off, *(name for names in on.values() for name in names)], clause_rules, lexicon_entries,
+                 terms)
     for guide, names in on.items():
         for name in sorted(names - set(off)):
             raise PublisherError(f"'{name}' is switched on for {guide} but is not off", path, _line(path, name))
     return Switches(frozenset(off), on)
 
 
-def _check_names(path: Path, names: list[str], clause_rules: tuple[str, ...], lexicon_entries) -> None:
+def _check_names(path: Path, names: list[str], clause_rules: tuple[str, ...], lexicon_entries, terms=()) -> None:
     entries = {" ".join(entry.lower().split()) for entry in lexicon_entries}
+    explained = {term.lower() for term in terms}
     for name in names:
         kind, _, what = name.partition(":")
         known = (kind == "clause" and what in clause_rules) or (kind == "lexicon" and what in entries) or (
-            not what and kind in STEPS)
+            kind == "explanation" and what.lower() in explained) or (not what and kind in STEPS)
         if not known:
-            raise PublisherError(f"'{name}' names no transformation (clause:<rule>, lexicon:<entry>, or one of "
-                                 f"{', '.join(STEPS)})", path, _line(path, name))
+            raise PublisherError(f"'{name}' names no transformation (clause:<rule>, lexicon:<entry>, "
+                                 f"explanation:<term>, or one of {', '.join(STEPS)})", path, _line(path, name))
 
 
 def _line(path: Path, name: str) -> int | None:
