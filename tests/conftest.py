@@ -58,13 +58,14 @@ def empty_project_dir(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", sources=False)
 
 
-def with_seed_switches(rules, guide: str):
+def with_seed_switches(rules, guide: str, also=frozenset()):
     """`rules` with every transformation a seed guide switched back on
-    (locales/en/plain-off.toml [on]) switched on for `guide` too: the
-    engine as a guide's editor who read its plain text may set it."""
+    (locales/en/plain-off.toml [on]), and those named in `also`, switched on
+    for `guide` too: the engine as a guide's editor who read its plain text
+    may set it."""
     from dataclasses import replace
 
     from publisher.plain.switches import Switches
 
-    every = frozenset().union(*rules.switches.on.values())
+    every = frozenset().union(*rules.switches.on.values(), also) & rules.switches.off
     return replace(rules, switches=Switches(rules.switches.off, {**rules.switches.on, guide: every}))

@@ -83,7 +83,7 @@ def rewriter() -> Rewriter:
     """A rewriter with the transformations the seed guides use switched on (as a guide's editor
     may): the contact guard must hold whatever the rules do around it."""
     names = frozenset(form.lower() for term in RULES.terms.terms if term.kind in NAME_KINDS for form in term.forms)
-    lexicon, off = with_seed_switches(RULES, "where-to-get-help").for_guide("where-to-get-help")
+    lexicon, off = with_seed_switches(RULES, "where-to-get-help", {"lexicon:obtain"}).for_guide("where-to-get-help")
     return Rewriter(lexicon.for_subject("ALS"), RULES.reader_nouns, names, Checker(RULES.terms, "en"),
                     RULES.fixed_names, "en", off=off)
 
