@@ -302,3 +302,16 @@ def test_a_key_point_run_into_the_paragraph_that_explains_it_is_flagged(tmp_path
     found = [(finding.line, finding.text, finding.state) for finding in checked.findings
              if finding.kind == "run-in-heading"]
     assert found[1:] == [(10, "Being female can increase the risk of gallbladder cancer.", "flagged")]
+
+
+def test_a_short_line_alone_between_sentences_and_prose_is_flagged_as_a_heading(tmp_path):
+    """A heading in sentence case ("Treating children") standing alone is
+    flagged, not made a heading; items pasted one per paragraph are a list,
+    and a paragraph that ends a sentence is text."""
+    checked = check_file(tmp_path, "fever.md",
+                         "# Q fever\n\n## Treatment\n\nDoxycycline is the first line treatment for adults.\n\n"
+                         "Treating children\n\nThe use of doxycycline is recommended to treat Q fever in children.\n\n"
+                         "Eggs and dairy products\n\nMeats such as beef and fish\n\nBeans and lentils\n\n"
+                         "Each of these gives the body protein it needs.\n")
+    alone = [(finding.line, finding.text) for finding in checked.findings if "stands alone" in finding.detail]
+    assert alone == [(7, "Treating children")]

@@ -33,7 +33,7 @@ from .repeats import remove_repeats
 from .rules import CHECK_FILE, REPAIRS_FILE, CheckRules, load_check_rules
 from .runs import HEADING_WORDS, heading_line, heading_paragraph, listed_items, run_together_findings, split_run_in_headings
 from .spelling import spelling_findings
-from .web_text import web_text_findings
+from .web_text import is_caption, web_text_findings
 
 __all__ = ["CHECK_FILE", "REPAIRS_FILE", "FLAGGED", "REFUSED", "REPAIRED", "CheckRules", "CheckedSource", "Finding",
            "KindNames", "check_source", "count_by_kind", "describe", "load_check_rules"]
@@ -128,11 +128,26 @@ def _split_headings(blocks: list[SourceBlock], lines: list[str], guide: str, rul
         if is_heading:
             result.append(dataclasses.replace(block, kind=kind))
             continue
+        if short and not web_only and prose_follows and _line_alone(block.text, result) and not is_caption(
+                block.text, rules):  # "Photo: a woman reading": a caption, flagged as one
+            findings.append(Finding("run-in-heading", block.line, block.text, FLAGGED,
+                                    detail=f"is '{block.text}' a heading? It stands alone, with no full stop"))
         pieces, found = split_run_in_headings(block.text, block.line, guide, rules, section, listed)
         findings.extend(found)
         result += [dataclasses.replace(block, kind=kind if piece == "heading" else "paragraph", text=text)
                    for piece, text in pieces if text]
     return result
+
+
+def _line_alone(text: str, before: list[SourceBlock]) -> bool:
+    """Is `text`, a short paragraph of its own between a finished sentence (or
+    a heading) and more prose, a heading in sentence case ("Treating
+    children")? Not a list item (a list is a run of them) nor a sentence cut off."""
+    words = text.split()
+    return (len(words) >= 2 and text[:1].isupper() and text.rstrip()[-1:].isalpha()
+            and all(word[:1].isalpha() or word[:1] == "(" for word in words)
+            and (not before or before[-1].kind in ("heading", "subheading")
+                 or (before[-1].kind == "paragraph" and _is_prose(before[-1].text))))
 
 
 def _gap_after(lines: list[str], line: int) -> int:

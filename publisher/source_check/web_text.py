@@ -18,7 +18,7 @@ def web_text_findings(text: str, line: int, rules) -> list[Finding]:
     match = rules.web_only_match(text)
     if match:
         findings.append(Finding("web-only", line, excerpt(text, match.start(), match.end()), FLAGGED))
-    if _is_caption(text, rules):
+    if is_caption(text, rules):
         findings.append(Finding("caption", line, text, FLAGGED))
     contacts = sorted({(contact.start, contact.end) for contact in find_contacts(text)}
                       | {(match.start(), match.end()) for pattern in rules.street for match in pattern.finditer(text)})
@@ -31,7 +31,8 @@ def web_text_findings(text: str, line: int, rules) -> list[Finding]:
     return findings
 
 
-def _is_caption(text: str, rules) -> bool:
+def is_caption(text: str, rules) -> bool:
+    """Is `text` a picture's caption, credit or alt text (source-check.toml [caption])?"""
     if any(pattern.match(text) for pattern in rules.caption_starts):
         return True
     return len(text.split()) <= rules.caption_words and any(pattern.search(text) for pattern in rules.caption_anywhere)
