@@ -30,7 +30,8 @@ SHAPE = Table({"kind": Table({kind: _KIND for kind in KINDS}, required=KINDS),
                "caption": Table({"max_words": Number(low=1, high=100), "starts": _PATTERNS, "anywhere": _PATTERNS},
                                 required=("max_words", "starts", "anywhere")),
                "contact": Table({"street": _PATTERNS}, required=("street",)),
-               "names": Table({"heads": ListOf(Text(blank=False))}, required=("heads",))},
+               "names": Table({"heads": ListOf(Text(blank=False))}, required=("heads",)),
+               "apostrophes": Table(other=Text(blank=False), what="a table of words = the word with its apostrophe")},
               required=("kind", "web-only", "caption", "contact", "names"))
 # locales/<lang>/source-repairs.toml: [[refuse]] guide = "slug", text = "as written", kind = "..." (optional)
 REPAIRS_SHAPE = Table({"refuse": ListOf(Table({"guide": Text(blank=False), "text": Text(blank=False),
@@ -61,6 +62,7 @@ class CheckRules:
     street: tuple[re.Pattern, ...]  # street addresses (phone, e-mail and web: contacts.py)
     name_heads: frozenset[str]
     refusals: tuple[Refusal, ...] = field(default=())
+    apostrophes: dict[str, str] = field(default_factory=dict)  # "dont" -> "don't": a word that lost its apostrophe
 
     def web_only_match(self, text: str) -> re.Match | None:
         """Where `text` has web-only wording, if it has any (the first pattern
@@ -90,7 +92,8 @@ def load_check_rules(language_dir: Path, lang: str) -> CheckRules:
         caption_words=int(caption["max_words"]),
         street=_compiled(path, data["contact"]["street"]),
         name_heads=frozenset(word.lower() for word in data["names"]["heads"]),
-        refusals=_refusals(language_dir / REPAIRS_FILE))
+        refusals=_refusals(language_dir / REPAIRS_FILE),
+        apostrophes={word.lower(): whole for word, whole in data.get("apostrophes", {}).items()})
 
 
 def _refusals(path: Path) -> tuple[Refusal, ...]:

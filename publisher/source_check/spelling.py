@@ -14,7 +14,10 @@ sentence), an acronym, or a word with digits. Then:
   than the word as written (by a Zipf of 1.5: ten times and more over);
 * any other word with a suggestion one edit away that is no word anywhere
   (Zipf < 1) is flagged, with the suggestions (a rare medical word may be
-  right: a person decides).
+  right: a person decides);
+* a contraction that lost its apostrophe ("dont", "Youll"), listed in the
+  language's source-check.toml, is given it back: common on the web, so no
+  typo by the rule above, but never right in print.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ def spelling_findings(text: str, line: int, guide: str, rules) -> tuple[str, lis
         word = match.group(1)
         before = text[max(0, match.start() - 8): match.start()].rstrip()
         at_start = match.start() < 8 and not before or before.endswith((".", "!", "?", ":", '"', "“", "("))
-        verdict = _verdict(word, at_start, rules.lang)
+        verdict = _lost_apostrophe(word, rules) or _verdict(word, at_start, rules.lang)
         if verdict is None:
             continue
         kind, correction, detail = verdict
@@ -78,6 +81,16 @@ def spelling_findings(text: str, line: int, guide: str, rules) -> tuple[str, lis
         pieces += [text[last: match.start()], correction]
         last = match.end()
     return "".join(pieces) + text[last:], findings
+
+
+def _lost_apostrophe(word: str, rules) -> tuple[str, str, str] | None:
+    """("misspelling", the word with its apostrophe, detail) for a contraction
+    that lost it ("dont", "Youll"): the data file lists only those that are
+    no other word ("wont", "cant", "ill", "its", "lets" are words)."""
+    whole = rules.apostrophes.get(word.lower())
+    if whole is None:
+        return None
+    return "misspelling", (whole[:1].upper() + whole[1:]) if word[:1].isupper() else whole, "an apostrophe lost"
 
 
 @lru_cache(maxsize=20_000)
