@@ -127,6 +127,18 @@ def _points_back(sentence: str) -> bool:
     return leans_back(sentence) or bool(_EARLY_PRONOUN.match(sentence))
 
 
+def _lead_in_first(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(the paragraph's sentences, the explanations to hold back until after
+    the list that follows) if the paragraph ends on a list's lead-in ("These
+    include:") with explanations added after it: an explanation never comes
+    between a lead-in and its list. Explanations have no source sentence."""
+    added = next((count for count, (_, source) in enumerate(reversed(pairs)) if source), len(pairs))
+    kept = len(pairs) - added
+    if 0 < kept < len(pairs) and pairs[kept - 1][0].rstrip().endswith(":"):
+        return pairs[:kept], pairs[kept:]
+    return pairs, []
+
+
 def _flagged(sentence: str, flags: tuple[str, ...]) -> bool:
     """Does the source sentence hold (part of) a text the source check flagged?"""
     flat = " ".join(sentence.split())
@@ -199,7 +211,12 @@ class _SectionWriter:
             for sentence in (block.items if block.kind == "list" else split_sentences(block.text, self.source.lang)))
         blocks = []
         lists = "lists" not in self.rewriter.off
-        after_list: list[tuple[str, str, int]] = []  # explanations held back until the list a lead-in opens is over
+        held: list[tuple[str, str, int]] = []  # explanations held back until the list a lead-in opens is over
+
+        def paragraph(pairs, line: int, flags: tuple[str, ...] = ()) -> None:
+            units = [unit(text, line, source, flags) for text, source in pairs]
+            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH, lists))
+
         for index, block in enumerate(draft.blocks):
             if block.kind == "subheading":  # as written, like the section's own heading
                 blocks.append(Subheading(unit(block.text, block.line)))
@@ -207,24 +224,17 @@ class _SectionWriter:
             if block.kind == "list":
                 blocks.append(BulletList(tuple(unit(" ".join(self._plain(item)), block.line, item, block.flagged)
                                                for item in block.items)))
-                if after_list:
-                    blocks.extend(paragraphs_and_lists([unit(text, line, source) for text, source, line in after_list],
-                                                       MAX_SENTENCES_PER_PARAGRAPH, lists))
-                    after_list = []
+                if held:
+                    paragraph(held, block.line)
+                    held = []
                 continue
             pairs = self._paragraph(block.text, block.flagged)
             following = draft.blocks[index + 1] if index + 1 < len(draft.blocks) else None
             if following is not None and following.kind == "list":
-                # "These include:" / the list: an explanation never comes between a lead-in and its list
-                held = len(pairs) - next((n for n, (_, source) in enumerate(reversed(pairs)) if source), len(pairs))
-                if 0 < held < len(pairs) and pairs[held - 1][0].rstrip().endswith(":"):
-                    after_list = [(text, source, block.line) for text, source in pairs[held:]]
-                    pairs = pairs[:held]
-            units = [unit(text, block.line, source, block.flagged) for text, source in pairs]
-            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH, lists))
-        if after_list:
-            blocks.extend(paragraphs_and_lists([unit(text, line, source) for text, source, line in after_list],
-                                               MAX_SENTENCES_PER_PARAGRAPH, lists))
+                pairs, held = _lead_in_first(pairs)
+            paragraph(pairs, block.line, block.flagged)
+        if held:
+            paragraph(held, draft.blocks[-1].line)
         return Section(id=draft.id, heading=heading, blocks=tuple(blocks))
 
     def _paragraph(self, text: str, flags: tuple[str, ...] = ()) -> list[tuple[str, str]]:
