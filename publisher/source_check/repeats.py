@@ -91,9 +91,10 @@ def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding],
     near = _NearSentences()
     titles: dict[str, str] = {}  # "heading" and "subheading" -> the one the block stands under
     for block, (section, part) in _under_headings(blocks):
-        if block.kind in ("heading", "subheading"):
-            titles[block.kind] = block.text
-            titles.pop("subheading", None) if block.kind == "heading" else None
+        if block.kind == "heading":
+            titles = {"heading": block.text}
+        elif block.kind == "subheading":
+            titles["subheading"] = block.text
         if block.kind not in ("paragraph", "list"):
             continue
         topic = frozenset(_WORD.findall(" ".join(titles.values()).lower()))
@@ -114,15 +115,16 @@ def _flag_repeated_sentences(blocks: list[SourceBlock], findings: list[Finding],
             longest = max(longest, run)
             if key not in said:  # said before with some words changed: only a run of them is a repeat
                 nearly = nearly or not repeated
-                repeated.append((sentence, first_line))
+                repeated.append((sentence, first_line, False))
                 continue
             set_apart = 0 < block.line <= len(lines) and " ".join(lines[block.line - 1].split()).lower() == key
             if longest >= 2 or (said[key][0] == (section, part) and not set_apart):
-                repeated.append((sentence, first_line))
-        repeated = repeated if longest >= 2 or not nearly else [pair for pair in repeated if pair[0].lower() in said]
+                repeated.append((sentence, first_line, True))
+        if nearly and longest < 2:  # a lone near repeat is no repeat: keep those said word for word
+            repeated = [said_again for said_again in repeated if said_again[2]]
         whole = block.text or " / ".join(block.items)
         if repeated and (block.line, whole) not in reported:
-            sentence, first = repeated[0]
+            sentence, first, _ = repeated[0]
             more = f" and {len(repeated) - 1} more" if len(repeated) > 1 else ""
             how = "nearly word for word " if nearly else ""
             findings.append(Finding("repeated-paragraph", block.line, excerpt(sentence, 0, 0, words=12), FLAGGED,
@@ -167,10 +169,12 @@ class _NearSentences:
             return None
         rarest = min(words, key=lambda word: len(self._holding.get(word, ())))
         candidates = set(self._holding.get(rarest, ()))
-        for word in words:  # a sentence that lacks the rarest word may still share the rest
+        for word in words:  # a sentence that lacks the rarest word may share the other rare ones
+            holding = self._holding.get(word, ())
             if len(candidates) > 50:
                 break
-            candidates |= set(self._holding.get(word, ())) if len(self._holding.get(word, ())) <= 3 else set()
+            if len(holding) <= 3:
+                candidates.update(holding)
         for index in sorted(candidates):
             other = self._words[index]
             if self._lines[index] == line or (words ^ other) & (topic | self._topics[index]):
