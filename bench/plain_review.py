@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 import tomllib
 from collections import Counter
@@ -50,7 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from publisher.model import BulletList  # noqa: E402
+from publisher.model import BulletList, Subheading  # noqa: E402
 from publisher.plain import load_rules, plain_result  # noqa: E402
 from publisher.source_check import check_source, load_check_rules  # noqa: E402
 from publisher.sources import load_source  # noqa: E402
@@ -77,6 +78,8 @@ def sheet_rows(path: Path) -> list[dict]:
             in_list = isinstance(block, BulletList)
             for unit in (block.items if in_list else block.sentences):
                 origin = " ".join(result.source_of(unit.id).split())
+                if isinstance(block, Subheading):  # a heading the source check split off: printed as written
+                    origin = origin or " ".join(unit.text.split())
                 if not origin:
                     engine = "explanation"
                 elif in_list:
@@ -97,6 +100,32 @@ def _explained(text: str) -> str:
     record), else "explanation" (a sentence made from a kind's template)."""
     name = _first_uses().get(" ".join(text.split()))
     return f"explanation:{name}" if name else "explanation"
+
+
+def _old_explained(text: str) -> list[str]:
+    """What added the row `text` that a key written before terms had records
+    of their own calls "explanation": nothing when it is a heading the source
+    check split off (sheets of then showed it as an added explanation: no
+    sentence end), the term whose first-use sentence it is now, else a
+    definition changed or dropped since (OLD_DEFINITION: a record of data
+    that is gone, which decides nothing now)."""
+    if not text.rstrip().endswith((".", "?", "!", ":")):
+        return []
+    step = _explained(text)
+    return [step] if step != "explanation" or _from_template(text) else [OLD_DEFINITION]
+
+
+def _from_template(text: str) -> bool:
+    """Whether `text` is a kind's template filled with names ("Riluzole is a medicine.")."""
+    if not _TEMPLATES:
+        kinds = load_rules(ROOT / "locales" / "en", "en").terms.kinds.values()
+        _TEMPLATES.extend(re.compile(re.escape(template).replace(re.escape("{names}"), ".+") + "$")
+                          for kind in kinds for template in (kind.one, kind.many))
+    return any(template.match(" ".join(text.split())) for template in _TEMPLATES)
+
+
+_TEMPLATES: list = []
+OLD_DEFINITION = "explanation (a definition since changed)"
 
 
 def _first_uses() -> dict[str, str]:
@@ -204,7 +233,7 @@ def ledger() -> int:
         steps = {row["n"]: [step for step in row["applied"].split(STEP_SEPARATOR) if step] for row in _read(key)}
         for row in _read(sheet):
             if steps.get(row["n"]) == ["explanation"]:  # keys written before terms had records of their own
-                steps[row["n"]] = [_explained(row["plain"])]
+                steps[row["n"]] = _old_explained(row["plain"])
             verdict = row["verdict"].strip().upper()
             if verdict not in VERDICTS:
                 continue
@@ -224,11 +253,12 @@ def ledger() -> int:
     for step, counts in sorted(records.items(), key=lambda item: (_acceptable(item[1]), -sum(item[1].values()))):
         rows = sum(counts.values())
         share = _acceptable(counts)
-        default = "on" if share >= ACCEPTABLE and len(sets[step]) >= 2 else (
+        default = "gone" if step == OLD_DEFINITION else "on" if share >= ACCEPTABLE and len(sets[step]) >= 2 else (
             "off" if share < ACCEPTABLE else "on? (one set)")
         problems = ", ".join(f"{verdict} {counts[verdict]}" for verdict in ("BROKEN", "MEANING") if counts[verdict])
         guides = sum(step in names for names in switched_on.values())
-        now = ("off" + (f" (on for {guides} guide{'s' * (guides > 1)})" if guides else "")) if step in switched_off else "on"
+        now = "-" if step == OLD_DEFINITION else (
+            "off" + (f" (on for {guides} guide{'s' * (guides > 1)})" if guides else "")) if step in switched_off else "on"
         print(f"{step[:43]:<44}{rows:>5}{100 * share:>11.0f}%  {len(sets[step]):>4}  {default:<14}{now}"
               + (f"  ({problems})" if problems else ""))
     return 0
