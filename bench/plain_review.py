@@ -5,6 +5,7 @@ source sentence it came from, for an editor to judge.
     python bench/plain_review.py rates                # the rates over every sheet in bench/reviews/
     python bench/plain_review.py blind NAME GUIDE.md ...  # blind sheets for a reviewer, and their keys
     python bench/plain_review.py ledger               # each transformation's record over the blind sheets
+    python bench/plain_review.py figures NAME         # a judged blind set's figures per 100 rows
 
 A sheet has one row per unit of the plain guide's sections, in reading order
 (the guide as a build prints it: after the source check's repairs)
@@ -264,6 +265,34 @@ def ledger() -> int:
     return 0
 
 
+def figures(name: str) -> int:
+    """A judged blind set's figures per 100 rows, as issue 23 reports them:
+    broken and meaning changed by the engine (the reader's note starts with
+    "rewrite:"), the same printed from the source ("source:"), clumsy, and
+    not plain enough for a reader at grade 6-8."""
+    rows = [row for sheet in sorted((BLIND / name).glob("*.tsv")) for row in _read(sheet)]
+    judged = [row for row in rows if row["verdict"].strip()]
+    if not judged or len(judged) < len(rows):
+        print(f"{name}: {len(rows) - len(judged)} of {len(rows)} rows not judged")
+        return 1
+    counts: Counter = Counter()
+    for row in judged:
+        verdict, note = row["verdict"].strip().upper(), row["note"].strip().lower()
+        origin = "source" if note.startswith("source") else "engine"
+        counts[verdict, origin] += 1
+        counts["too hard"] += row["plain_enough"].strip().lower() == "no"
+    per_100 = 100 / len(judged)
+    print(f"{name}: {len(judged)} rows judged blind, per 100 rows:")
+    for label, count in (("broken by the engine", counts["BROKEN", "engine"]),
+                         ("meaning changed by the engine", counts["MEANING", "engine"]),
+                         ("broken in the source, printed as written", counts["BROKEN", "source"]),
+                         ("meaning wrong in the source", counts["MEANING", "source"]),
+                         ("clumsy", counts["CLUMSY", "engine"] + counts["CLUMSY", "source"]),
+                         ("too hard for grade 6-8", counts["too hard"])):
+        print(f"  {label:<42}{count:>5}  {count * per_100:5.1f}")
+    return 0
+
+
 def _switches() -> tuple[frozenset[str], dict[str, list[str]]]:
     """The transformations locales/en/plain-off.toml switches off now, and those it switches back on per guide."""
     path = ROOT / "locales" / "en" / "plain-off.toml"
@@ -291,6 +320,8 @@ def main() -> int:
     blinding.add_argument("name")
     blinding.add_argument("guides", nargs="+", type=Path)
     commands.add_parser("ledger", help="print each transformation's record over the judged blind sheets")
+    figuring = commands.add_parser("figures", help="print a judged blind set's figures per 100 rows")
+    figuring.add_argument("name")
     args = parser.parse_args()
     if args.command == "write":
         write(args.guides)
@@ -300,6 +331,8 @@ def main() -> int:
         return 0
     if args.command == "ledger":
         return ledger()
+    if args.command == "figures":
+        return figures(args.name)
     return rates()
 
 

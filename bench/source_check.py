@@ -152,6 +152,7 @@ def recall(corpus: str) -> None:
     listed = _read(REVIEWS / f"source-check-{corpus}-defects.tsv")
     found = [(path.name, finding) for path, finding in findings(corpus)[0]]
     paragraph_starts = {path.name: _paragraph_starts(path) for path in CORPORA[corpus].iterdir()}
+    section_starts = {path.name: _section_starts(path) for path in CORPORA[corpus].iterdir()}
     hits: Counter = Counter()
     totals: Counter = Counter()
     for defect in listed:
@@ -160,12 +161,24 @@ def recall(corpus: str) -> None:
         listed_line = int(defect["line"].split(",")[0])  # a repeated heading: every line it stands on
         starts = paragraph_starts[defect["guide"]]
         paragraph = starts.get(listed_line, listed_line)
+        section = section_starts[defect["guide"]].get(listed_line)
         hits[kind] += any(guide == defect["guide"] and finding.kind in FOUND_BY[kind] and (
             kind == "repeated-heading" and finding.text.lower().rstrip("?")[:30] in defect["text"].lower()
-            or starts.get(finding.line, finding.line) == paragraph) for guide, finding in found)
+            or starts.get(finding.line, finding.line) == paragraph
+            # a paragraph of a section found repeated as a whole (the finding names the section's heading line)
+            or finding.kind == "repeated-section" and finding.line == section) for guide, finding in found)
     print(f"{corpus}: {sum(hits.values())} of {sum(totals.values())} listed defects found")
     for kind, total in totals.most_common():
         print(f"  {kind:<18}{hits[kind]:>4} of {total}")
+
+
+def _section_starts(path: Path) -> dict[int, int]:
+    """Each line's number -> the number of the `##` heading line of the section it stands in."""
+    starts, start = {}, 0
+    for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        start = number if text.startswith("## ") else start
+        starts[number] = start
+    return starts
 
 
 def _paragraph_starts(path: Path) -> dict[int, int]:
