@@ -248,3 +248,24 @@ def test_an_explanation_never_comes_between_a_lead_in_and_its_list_or_a_pronoun_
     use_them = texts.index("Use them less often.")
     assert texts[use_them - 1] == "Fatty foods can clog your arteries."
     assert any(text.startswith("An artery is") for text in texts[use_them + 1:])
+
+
+def test_an_explanation_never_comes_between_the_items_of_a_list_whose_bullets_the_page_lost():
+    """fresh10's blind readers found a term explained between two items
+    (BROKEN, five times): items laid flat in a paragraph ("- Weakness.
+    - Nausea and vomiting.") and items that became one-line paragraphs after
+    a lead-in ("... such as:" / "Rectal prolapse. ..." / "Liver disease.")."""
+    source = SourceGuide("g", Path("sources/g.txt"), "A guide", "en", (
+        SourceBlock("paragraph", 2, text="Signs include the following: - Weakness. - Anemia and pain. - Weight loss. "
+                                         "See a doctor if you have them."),
+        SourceBlock("paragraph", 4, text="As it gets worse, other problems may occur, such as:"),
+        SourceBlock("paragraph", 6, text="Anemia. It makes you tired."),
+        SourceBlock("paragraph", 8, text="Liver disease."),
+        SourceBlock("paragraph", 10, text="Most people with this condition live a long and full life with care and "
+                                          "treatment from a team of doctors and nurses who know it well.")))
+    texts = [unit.text for section in plain_result(source, RULES).guide.sections for unit in section.units()]
+    explanation = next(text for text in texts if text.startswith("Anemia "))
+    assert texts.index(explanation) > texts.index("- Weight loss."), texts
+    assert texts.index(explanation) < texts.index("As it gets worse, other problems may occur, such as:")
+    first, second = texts.index("Anemia."), texts.index("Liver disease.")
+    assert texts[first + 1] == "It makes you tired." and second == first + 2, texts  # nothing between the items

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..datafiles import load_data
 from ..errors import PublisherError, display_path
-from ..model import BulletList, GlossaryEntry, Guide, Section, Sentence, SourceGuide, Subheading
+from ..model import BulletList, GlossaryEntry, Guide, Section, Sentence, SourceBlock, SourceGuide, Subheading
 from ..sentences import split_sentences
 from .clauses import RULES as CLAUSE_RULES
 from .fidelity import missing
@@ -139,6 +139,27 @@ def _lead_in_first(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]],
     return pairs, []
 
 
+# A list item laid flat in a paragraph by the page it was pasted from: "... include the following: - Weakness."
+_INLINE_ITEM = re.compile(r"^\s*[-•*]\s")
+# The longest first sentence of a paragraph read as one item of a list whose bullets the page lost.
+_ITEM_WORDS = 20
+
+
+def _item_like(block: SourceBlock, lang: str) -> bool:
+    """Is this paragraph, standing after a lead-in ("... may include:"), one
+    item of a list whose bullets were lost ("Rectal prolapse. Frequent
+    coughing ... may cause ...")? A short first sentence, at most one more."""
+    if block.kind != "paragraph" or block.text.rstrip().endswith(":"):
+        return False
+    sentences = split_sentences(block.text, lang)
+    return 0 < len(sentences) <= 2 and len(sentences[0].split()) <= _ITEM_WORDS
+
+
+def _without_added(pairs: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(the paragraph's own sentences, the explanations added to it): an item of a list keeps none."""
+    return [pair for pair in pairs if pair[1]], [pair for pair in pairs if not pair[1]]
+
+
 def _flagged(sentence: str, flags: tuple[str, ...]) -> bool:
     """Does the source sentence hold (part of) a text the source check flagged?"""
     flat = " ".join(sentence.split())
@@ -217,7 +238,12 @@ class _SectionWriter:
             units = [unit(text, line, source, flags) for text, source in pairs]
             blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH, lists))
 
+        items = False  # in a run of paragraphs that are the items of a list whose bullets were lost
         for index, block in enumerate(draft.blocks):
+            items = items and _item_like(block, self.source.lang)
+            if held and not items and block.kind != "list":  # the list is over: its explanations come now
+                paragraph(held, block.line)
+                held = []
             if block.kind == "subheading":  # as written, like the section's own heading
                 blocks.append(Subheading(unit(block.text, block.line)))
                 continue
@@ -229,9 +255,14 @@ class _SectionWriter:
                     held = []
                 continue
             pairs = self._paragraph(block.text, block.flagged)
+            if items:  # an item's explanations wait until after the last item
+                pairs, added = _without_added(pairs)
+                held.extend(added)
             following = draft.blocks[index + 1] if index + 1 < len(draft.blocks) else None
-            if following is not None and following.kind == "list":
-                pairs, held = _lead_in_first(pairs)
+            if following is not None and (following.kind == "list" or _item_like(following, self.source.lang)):
+                pairs, more = _lead_in_first(pairs)
+                held.extend(more)
+                items = items or following.kind != "list" and block.text.rstrip().endswith(":")
             paragraph(pairs, block.line, block.flagged)
         if held:
             paragraph(held, draft.blocks[-1].line)
@@ -243,7 +274,8 @@ class _SectionWriter:
 
         Explanations follow all the pieces of a source sentence, and wait
         past any next sentence that leans on it ("This ..."), so they never
-        come between a sentence and its continuation. A term the paragraph
+        come between a sentence and its continuation, nor between items laid
+        flat in the paragraph ("- Weakness. - Nausea."). A term the paragraph
         itself defines ("Glutamate is ...") gets no added explanation, and
         a sentence the source check flagged (`flags`) brings in no term.
         """
@@ -253,7 +285,8 @@ class _SectionWriter:
         plain: list[tuple[str, str]] = []
         waiting: list[tuple[str, str]] = []
         for source, pieces in zip(sources, rewritten):
-            if waiting and not _points_back(pieces[0] if pieces else ""):
+            first = pieces[0] if pieces else ""
+            if waiting and not _points_back(first) and not _INLINE_ITEM.match(first):  # nor between laid-flat items
                 plain.extend(waiting)
                 waiting = []
             plain.extend((piece, source) for piece in pieces)
