@@ -31,7 +31,8 @@ SHAPE = Table({"kind": Table({kind: _KIND for kind in KINDS}, required=KINDS),
                                 required=("max_words", "starts", "anywhere")),
                "contact": Table({"street": _PATTERNS}, required=("street",)),
                "names": Table({"heads": ListOf(Text(blank=False))}, required=("heads",)),
-               "apostrophes": Table(other=Text(blank=False), what="a table of words = the word with its apostrophe")},
+               "apostrophes": Table(other=Text(blank=False), what="a table of words = the word with its apostrophe"),
+               "words": Table({"known": ListOf(Text(blank=False))})},
               required=("kind", "web-only", "caption", "contact", "names"))
 # locales/<lang>/source-repairs.toml: [[refuse]] guide = "slug", text = "as written", kind = "..." (optional)
 REPAIRS_SHAPE = Table({"refuse": ListOf(Table({"guide": Text(blank=False), "text": Text(blank=False),
@@ -63,6 +64,7 @@ class CheckRules:
     name_heads: frozenset[str]
     refusals: tuple[Refusal, ...] = field(default=())
     apostrophes: dict[str, str] = field(default_factory=dict)  # "dont" -> "don't": a word that lost its apostrophe
+    known_words: frozenset[str] = frozenset()  # no typos, though no dictionary lists them ("quitline")
 
     def web_only_match(self, text: str) -> re.Match | None:
         """Where `text` has web-only wording, if it has any (the first pattern
@@ -93,7 +95,8 @@ def load_check_rules(language_dir: Path, lang: str) -> CheckRules:
         street=_compiled(path, data["contact"]["street"]),
         name_heads=frozenset(word.lower() for word in data["names"]["heads"]),
         refusals=_refusals(language_dir / REPAIRS_FILE),
-        apostrophes={word.lower(): whole for word, whole in data.get("apostrophes", {}).items()})
+        apostrophes={word.lower(): whole for word, whole in data.get("apostrophes", {}).items()},
+        known_words=frozenset(word.lower() for word in data.get("words", {}).get("known", ())))
 
 
 def _refusals(path: Path) -> tuple[Refusal, ...]:

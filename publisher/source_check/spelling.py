@@ -11,7 +11,9 @@ sentence), an acronym, or a word with digits. Then:
 * a word hunspell can correct with **one clear correction** is corrected:
   the only suggestion one edit away (or the only swap of two letters among
   them, "recieve"), to a common word (wordfreq Zipf >= 3) far more common
-  than the word as written (by a Zipf of 1.5: ten times and more over);
+  than the word as written (by a Zipf of 1.5: ten times and more over),
+  unless it stands beside a word no list knows, a drug's or a gene's name
+  it may belong to ("pasireotide diasparate"): then it is flagged;
 * any other word with a suggestion one edit away that is no word anywhere
   (Zipf < 1) is flagged, with the suggestions (a rare medical word may be
   right: a person decides);
@@ -62,9 +64,15 @@ def spelling_findings(text: str, line: int, guide: str, rules) -> tuple[str, lis
         if any(start <= match.start() < end for start, end in contacts):
             continue  # "nei" of "2020@nei.nih.gov" is no misspelling
         word = match.group(1)
+        if word.lower() in rules.known_words:
+            continue
         before = text[max(0, match.start() - 8): match.start()].rstrip()
         at_start = match.start() < 8 and not before or before.endswith((".", "!", "?", ":", '"', "“", "("))
-        verdict = _lost_apostrophe(word, rules) or _verdict(word, at_start, rules.lang)
+        verdict = _lost_apostrophe(word, rules)
+        if verdict is None:
+            verdict = _verdict(word, at_start, rules.lang)
+            if verdict is not None and verdict[1] and _next_to_unknown(text, match, rules.lang):
+                verdict = verdict[0], None, f"did you mean '{verdict[1]}'? (beside a name or term no word list has)"
         if verdict is None:
             continue
         kind, correction, detail = verdict
@@ -81,6 +89,17 @@ def spelling_findings(text: str, line: int, guide: str, rules) -> tuple[str, lis
         pieces += [text[last: match.start()], correction]
         last = match.end()
     return "".join(pieces) + text[last:], findings
+
+
+def _next_to_unknown(text: str, match: re.Match, lang: str) -> bool:
+    """Is the word beside a word that no word list knows, a drug's or a
+    gene's name ("pasireotide diasparate": the salt is "diaspartate", not
+    "disparate")? Then the word may be part of that name, and is not
+    corrected, only flagged."""
+    before = re.findall(r"[A-Za-z]+$", text[: match.start()].rstrip())
+    after = re.findall(r"^[A-Za-z]+", text[match.end():].lstrip())
+    return any(len(word) > 3 and not _known(word.lower(), lang) and zipf_frequency(word.lower(), _code(lang)) < TYPO_ZIPF
+               for word in before + after)
 
 
 def _lost_apostrophe(word: str, rules) -> tuple[str, str, str] | None:
