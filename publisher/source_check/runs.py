@@ -33,6 +33,8 @@ LINE_HEADING_WORDS = 12
 # Words before a name, not before a list item ("the Escape key", "Institutes of Health", "called Down syndrome").
 NAME_LEADS = SMALL_WORDS | frozenset("your our their his her its this that called named entitled titled see type "
                                      "stage following state federal national local".split())
+# Words that stand before a noun: no heading ends on one.
+DETERMINERS = frozenset("your our their his her its my this that these those every each".split())
 # A capitalised word in mid-sentence is a list item's start only if it is a common word.
 COMMON_ZIPF = 3.5
 
@@ -118,8 +120,8 @@ def _run_in_heading(words: list[str], index: int) -> tuple[int, str] | None:
     # one word alone, before a word sentences start with: "Symptoms | Many people ...", "Complications | People with ..."
     one_word = len(heading) == 1 and heading[0].isalpha() and first.lower() in SENTENCE_OPENERS
     if (len([word for word in heading if word[0].isupper() and not word.isupper()]) < 2 and not one_word) or (
-            heading[-1] in SMALL_WORDS):
-        return None
+            heading[-1] in SMALL_WORDS or heading[-1].lower() in DETERMINERS):
+        return None  # a heading ends on no small word, nor on "Your": "Smoking and Your | Heart article"
     return run - 1, first
 
 
