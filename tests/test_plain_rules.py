@@ -105,6 +105,8 @@ def test_active_voice_where_the_rule_can_tell(text, expected):
 def test_tidy_fixes_spaces_capitals_and_articles():
     assert tidy("  also,  a  illness ,which   is a SOD1 change") == "Also, an illness, which is an SOD1 change."
     assert tidy("Also, failure is also linked to damage.") == "Failure is also linked to damage."
+    # a capital "A" inside a sentence names a letter, it is no article (medquad-now: "hexosaminidase An activity")
+    assert tidy("a test measures hexosaminidase A activity") == "A test measures hexosaminidase A activity."
     assert infinitives("treatments meant to slowing the disease, managing symptoms and helping you") == \
         "treatments meant to slow the disease, manage symptoms and help you"
 
@@ -269,3 +271,17 @@ def test_an_explanation_never_comes_between_the_items_of_a_list_whose_bullets_th
     assert texts.index(explanation) < texts.index("As it gets worse, other problems may occur, such as:")
     first, second = texts.index("Anemia."), texts.index("Liver disease.")
     assert texts[first + 1] == "It makes you tired." and second == first + 2, texts  # nothing between the items
+
+
+def test_a_term_is_explained_only_by_the_name_the_text_uses_and_never_before_its_pronoun():
+    """medquad-now's readers: "In a lumbar puncture, ..." after a sentence
+    that says "spinal tap" links to nothing (BROKEN); and an explanation
+    put before "Like trigeminal neuralgia, it is ..." made "it" the term."""
+    source = SourceGuide("g", Path("sources/g.txt"), "A guide", "en", (
+        SourceBlock("paragraph", 2, text="The doctor may do a spinal tap to check the fluid."),
+        SourceBlock("paragraph", 4, text="Pressure on a nerve can cause seizures in a few people. Like other pains, "
+                                         "it is often sharp.")))
+    texts = [unit.text for section in plain_result(source, RULES).guide.sections for unit in section.units()]
+    assert not any("lumbar puncture" in text for text in texts), texts
+    explanation = next(text for text in texts if text.startswith("A seizure is"))  # "seizures": its plural is its name
+    assert texts.index(explanation) > texts.index("Like other pains, it is often sharp."), texts

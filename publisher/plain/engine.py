@@ -116,7 +116,8 @@ def plain_result(source: SourceGuide, rules: PlainRules,
 
 
 # A pronoun among a sentence's first words points back to the sentence before ("Use them less often.").
-_EARLY_PRONOUN = re.compile(r"^\W*(?:\w+\W+){0,2}?(?:them|it|they)\b(?!['’])", re.IGNORECASE)
+# So does one after an opening phrase: "Like trigeminal neuralgia, it is ...".
+_EARLY_PRONOUN = re.compile(r"^(?:\W*(?:\w+\W+){0,2}?|[^,.;:]{0,60},\s*)(?:them|it|they)\b(?!['’])", re.IGNORECASE)
 
 
 def _points_back(sentence: str) -> bool:
@@ -183,6 +184,26 @@ def _said_already(explanation: str, sentences: list[str]) -> bool:
                                for sentence in sentences)
 
 
+def _names_what_is_said(term: Term, sentence: str) -> bool:
+    """Does the term's first-use explanation name it the way `sentence`
+    does? "In a lumbar puncture, ..." explains nothing to a reader of "spinal
+    tap", nor "Folic acid is ..." to one of "folate": such a term is left
+    to "Words to know". (A term explained from its kind's template names it
+    as the sentence does.)"""
+    if not term.first_use:
+        return True
+    explanation = _singular(term.first_use)
+    return any(_singular(form) in explanation for form in term.forms
+               if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", sentence, re.IGNORECASE))
+
+
+def _singular(text: str) -> str:
+    """`text` lowercase with each word's plural ending cut ("Seizures" -> "seizure",
+    "arteries" -> "artery"), to compare the words, not their number."""
+    return " ".join(word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s")
+                    and not word.endswith("ss") else word for word in re.findall(r"[\w'-]+", text.lower()))
+
+
 def _defines(sentences: list[str], term: Term) -> bool:
     """Does the text say what `term` is: a sentence "Glutamate is the main ...",
     or "... free radicals." followed by "These are ..."?"""
@@ -236,7 +257,8 @@ class _SectionWriter:
 
         def paragraph(pairs, line: int, flags: tuple[str, ...] = ()) -> None:
             units = [unit(text, line, source, flags) for text, source in pairs]
-            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH, lists))
+            added = frozenset(made.id for made, (_, source) in zip(units, pairs) if not source)
+            blocks.extend(paragraphs_and_lists(units, MAX_SENTENCES_PER_PARAGRAPH, lists, added))
 
         items = False  # in a run of paragraphs that are the items of a list whose bullets were lost
         for index, block in enumerate(draft.blocks):
@@ -300,7 +322,8 @@ class _SectionWriter:
             # A term first met in a list item is described by the item itself;
             # "Words to know" has it too.
             listed = {term for piece in pieces if enumeration(piece) for term in self.rules.terms.used_in(piece)}
-            undefined = [term for term in new if not _defines(everything, term) and term not in listed]
+            undefined = [term for term in new if not _defines(everything, term) and term not in listed
+                         and _names_what_is_said(term, joined)]
             explanations = [text for text in self.rules.terms.explain(joined, undefined)
                             if not _said_already(text, everything)]
             self.added.extend(explanations)

@@ -90,10 +90,12 @@ def _items(text: str) -> list[str]:
     return parts
 
 
-def paragraphs_and_lists(units: list[Sentence], max_sentences: int,
-                         lists: bool = True) -> list[Paragraph | BulletList]:
+def paragraphs_and_lists(units: list[Sentence], max_sentences: int, lists: bool = True,
+                         as_written: frozenset[str] = frozenset()) -> list[Paragraph | BulletList]:
     """Group a paragraph's plain sentences into short paragraphs, turning long
-    enumerations into lists (unless `lists` is False: the step switched off)."""
+    enumerations into lists (unless `lists` is False: the step switched off),
+    but not those of the units in `as_written` (an added explanation, whose
+    "a hit, jolt, or wound to the head" is no list)."""
     blocks: list[Paragraph | BulletList] = []
     run: list[Sentence] = []
 
@@ -102,7 +104,7 @@ def paragraphs_and_lists(units: list[Sentence], max_sentences: int,
         run.clear()
 
     for unit in units:
-        found = enumeration(unit.text) if lists else None
+        found = enumeration(unit.text) if lists and unit.id not in as_written else None
         if not found:
             run.append(unit)
             continue

@@ -27,7 +27,8 @@ def tidy(sentence: str) -> str:
     text = re.sub(r"\b(\w+) and \1 and\b", r"\1 and", text, flags=re.IGNORECASE)  # "brain and brain and nerves"
     if re.match(r"(?i)also, ", text) and re.search(r"\balso\b", text[6:]):
         text = text[6:]  # "Also, X is also linked" -> "X is also linked"
-    text = re.sub(r"\b([Aa]n?) (\w+)", lambda m: _article(m.group(1), m.group(2)) + " " + m.group(2), text)
+    text = re.sub(r"\b([Aa]n?) (\w+)", lambda m: _article(m.group(1), m.group(2)) + " " + m.group(2)
+                  if _is_article(text, m) else m.group(0), text)
     if text and not text.rstrip(")\"”’'").endswith((".", "!", "?", ":", "…")):
         text += "."
     return capitalize(text)
@@ -71,6 +72,14 @@ def capitalize(text: str) -> str:
         if char.isdigit():
             return text
     return text
+
+
+def _is_article(text: str, match: re.Match) -> bool:
+    """Is the "a", "an", "A" or "An" at `match` an article? A capital one
+    inside a sentence is a letter's name: "hexosaminidase A activity",
+    "vitamin A", "type A"."""
+    return match.group(1)[0] == "a" or not text[: match.start()].rstrip() or text[: match.start()].rstrip().endswith(
+        (".", "!", "?", ":", '"', "“", "("))
 
 
 def _article(article: str, word: str) -> str:
