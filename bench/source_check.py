@@ -8,8 +8,8 @@ how often a reader agrees.
 
 CORPUS is `medquad` (the tuning set), `check` (measured once, at the end of
 a piece of work), `seeds` (the project's own sources/) or `fresh`,
-`fresh2` ... `fresh6`, `fresh8` ... `fresh10` (guides made from MedQuAD documents nobody here had
-read, by bench/medquad_guides.py, in ../fresh/ ... ../fresh10/; each
+`fresh2` ... `fresh6`, `fresh8` ... `fresh11` (guides made from MedQuAD documents nobody here had
+read, by bench/medquad_guides.py, in ../fresh/ ... ../fresh11/; each
 measured blind once, then tuned on, but the last). A sheet's first blind pass is kept beside it as
 source-check-CORPUS-first-pass.tsv. A sheet has one row
 per finding: the guide, the line, the source line as written, what the
@@ -54,7 +54,8 @@ CORPORA = {"medquad": ROOT.parent / "shared" / "corpus" / "medquad",
            "fresh6": ROOT.parent / "fresh6",
            "fresh8": ROOT.parent / "fresh8",
            "fresh9": ROOT.parent / "fresh9",
-           "fresh10": ROOT.parent / "fresh10"}
+           "fresh10": ROOT.parent / "fresh10",
+           "fresh11": ROOT.parent / "fresh11"}
 REVIEWS = ROOT / "bench" / "reviews"
 COLUMNS = ["guide", "line", "source_line", "kind", "finding", "state", "says", "verdict", "note"]
 VERDICTS = ("real", "wrong")
