@@ -176,7 +176,9 @@ def _sure(words: list[str], index: int, heading_end: int) -> bool:
     first = words[heading_end].lower()
     if heading[0] in ("the", "a", "an") and len(heading) <= 3 and first not in SENTENCE_OPENERS:
         return False  # "The Human Phenotype | Ontology provides ...": a name that starts the sentence
-    return len(heading) >= 3 or first in SENTENCE_OPENERS or first in heading
+    opening = " ".join(word.lower().strip(",.;:") for word in words[heading_end: heading_end + 5])
+    return len(heading) >= 3 or first in SENTENCE_OPENERS or first in heading or (
+        f" {' '.join(heading)} " in f" {opening} ")  # "Cranberry Juice | Drinking cranberry juice ..."
 
 
 def _laid_flat(words: list[str], heading_end: int) -> bool:
