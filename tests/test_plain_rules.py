@@ -107,6 +107,9 @@ def test_tidy_fixes_spaces_capitals_and_articles():
     assert tidy("Also, failure is also linked to damage.") == "Failure is also linked to damage."
     # a capital "A" inside a sentence names a letter, it is no article (medquad-now: "hexosaminidase An activity")
     assert tidy("a test measures hexosaminidase A activity") == "A test measures hexosaminidase A activity."
+    assert tidy("it is the the best") == "It is the best."
+    # a capital after the same word starts a sentence a heading ran into: both stay (fresh11: "UTIs in Men are less")
+    assert tidy("UTIs in Men Men are less likely to get one") == "UTIs in Men Men are less likely to get one."
     assert infinitives("treatments meant to slowing the disease, managing symptoms and helping you") == \
         "treatments meant to slow the disease, manage symptoms and help you"
 

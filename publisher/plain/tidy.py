@@ -22,7 +22,8 @@ def tidy(sentence: str) -> str:
     text = re.sub(r",(?=[A-Za-z])", ", ", text)
     text = re.sub(r"^[,;:\s]+", "", text)
     text = re.sub(r"[,;:\s]+([.!?])$", r"\1", text)
-    text = re.sub(r"\b(\w+) \1\b", r"\1", text, flags=re.IGNORECASE)
+    # a doubled word ("the the"), not a capital after it: "UTIs in Men | Men are ..." is a heading run in
+    text = re.sub(r"\b(\w+) (?=(?-i:[a-z]))\1\b", r"\1", text, flags=re.IGNORECASE)
     text = re.sub(r"\b([\w ]{3,40}?) \(\1\)", r"\1", text, flags=re.IGNORECASE)  # "changes (changes)"
     text = re.sub(r"\b(\w+) and \1 and\b", r"\1 and", text, flags=re.IGNORECASE)  # "brain and brain and nerves"
     if re.match(r"(?i)also, ", text) and re.search(r"\balso\b", text[6:]):

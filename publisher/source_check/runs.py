@@ -58,6 +58,7 @@ def split_run_in_headings(text: str, line: int, guide: str, rules, section: str 
     words = text.split()
     pieces: list[tuple[str, str]] = []
     findings: list[Finding] = _asked_again(words, line, section) + _key_point_run_in(text, line, listed)
+    told: set[int] = set()  # where a heading this loop found starts
     start = 0  # where the current piece of text starts, in words
     for index in range(len(words)):
         if index and not _ends_sentence(words[index - 1]):
@@ -68,6 +69,7 @@ def split_run_in_headings(text: str, line: int, guide: str, rules, section: str 
         heading_end, first = found
         if _names_something(words, index, heading_end, rules) and not _echoed_heading(words, index):
             continue
+        told.add(index)
         heading = " ".join(words[index:heading_end])
         sentence = " ".join(words[index: next((end + 1 for end in range(heading_end, len(words))
                                                if _ends_sentence(words[end])), len(words))])
@@ -92,7 +94,30 @@ def split_run_in_headings(text: str, line: int, guide: str, rules, section: str 
         findings.append(Finding("run-in-heading", line, context, REPAIRED, repair=f"'{heading}' split off as a heading"))
         start = heading_end
     pieces.append(("paragraph", " ".join(words[start:])))
-    return pieces, findings
+    return pieces, findings + _title_then_same_word(words, line, told)
+
+
+def _title_then_same_word(words: list[str], line: int, told: set[int]) -> list[Finding]:
+    """A title-case run after a sentence's end whose last word the next
+    sentence starts with: "... at risk. UTIs in Men Men are less likely ...",
+    where no heading was found (`told`: where those start). Flagged: the
+    heading's end is plain, its start is not always."""
+    found = []
+    for at in range(1, len(words) - 1):
+        word = words[at]
+        if word != words[at + 1] or not word[:1].isupper() or not word.isalpha() or word.isupper():
+            continue
+        start = at
+        while start > 0 and not _ends_sentence(words[start - 1]) and at - start < LINE_HEADING_WORDS and (
+                _TITLE_WORD.match(words[start - 1]) or words[start - 1] in SMALL_WORDS):
+            start -= 1
+        if (start == 0 or _ends_sentence(words[start - 1])) and start not in told:
+            heading = " ".join(words[start: at + 1])
+            context = excerpt(" ".join(words), len(" ".join(words[:start])) + bool(start),
+                              len(" ".join(words[:at + 2])), words=2)
+            found.append(Finding("run-in-heading", line, context, FLAGGED,
+                                 detail=f"is '{heading}' a heading run into the sentence after it?"))
+    return found
 
 
 def _ends_sentence(word: str) -> bool:
